@@ -1,0 +1,101 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const venueLocator: INodeProperties = {
+	displayName: 'Venue',
+	name: 'venue',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchVenues', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. ven_nyc_01',
+			validation: [{ type: 'regex', properties: { regex: '\\S+', errorMessage: 'Enter a venue ID' } }],
+		},
+	],
+};
+
+function idLocator(displayName: string, name: string, placeholder: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				validation: [
+					{ type: 'regex', properties: { regex: '\\S+', errorMessage: `Enter a ${displayName.toLowerCase()} ID` } },
+				],
+			},
+		],
+	};
+}
+
+export const guestLocator = idLocator('Guest', 'guestId', 'e.g. gst_000123');
+export const reservationLocator = idLocator('Reservation', 'reservationId', 'e.g. res_000042');
+export const waitlistLocator = idLocator('Waitlist Entry', 'waitlistId', 'e.g. wl_000007');
+export const webhookLocator = idLocator('Webhook', 'webhookId', 'e.g. wh_000001');
+
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const defaultPhoneCountryOption: INodeProperties = {
+	displayName: 'Default Phone Country',
+	name: 'defaultPhoneCountry',
+	type: 'string',
+	default: 'US',
+	placeholder: 'e.g. GB',
+	description:
+		'Two-letter country code used for phone numbers written without a country code, e.g. "(415) 555-2671"',
+};
+
+export const idempotencyKeyOption: INodeProperties = {
+	displayName: 'Idempotency Key',
+	name: 'idempotencyKey',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. the webhook event ID',
+	description:
+		'Makes a repeated create a no-op: SevenRooms returns the first result for the same key within 24 hours. Map an event or row ID here so re-running the workflow cannot create twice. Left empty, a key unique to this execution and item is used.',
+};
+
+export const timeInputZoneOption: INodeProperties = {
+	displayName: 'Times Entered In',
+	name: 'timeZone',
+	type: 'options',
+	options: [
+		{ name: "Venue's Local Time", value: 'venue', description: "Read date-times without an offset in the venue's time zone" },
+		{ name: 'UTC', value: 'utc', description: 'Read date-times without an offset as UTC' },
+	],
+	default: 'venue',
+	description: 'How date-times you enter are meant; a value with an explicit offset (Z, +01:00) always keeps it',
+};

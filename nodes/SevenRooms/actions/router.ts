@@ -1,0 +1,87 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { apiRequest, unwrap } from '../transport';
+import * as guest from './guest';
+import * as reservation from './reservation';
+import type { RunContext, SevenRoomsOperation } from './types';
+import * as venue from './venue';
+import * as waitlist from './waitlist';
+import * as webhook from './webhook';
+
+const resources: Record<string, Record<string, SevenRoomsOperation>> = {
+	guest: guest.operations,
+	reservation: reservation.operations,
+	waitlist: waitlist.operations,
+	venue: venue.operations,
+	webhook: webhook.operations,
+};
+
+function createRunContext(context: IExecuteFunctions): RunContext {
+	const timezones = new Map<string, Promise<string | undefined>>();
+	return {
+		async venueTimezone(venueId, itemIndex) {
+			let timezone = timezones.get(venueId);
+			if (!timezone) {
+				timezone = apiRequest
+					.call(context, 'GET', `/venues/${encodeURIComponent(venueId)}`, { itemIndex })
+					.then((body) => {
+						const zone = unwrap(body).timezone;
+						return typeof zone === 'string' && zone ? zone : undefined;
+					});
+				// A failed lookup is not cached: the next item may try again.
+				timezone.catch(() => timezones.delete(venueId));
+				timezones.set(venueId, timezone);
+			}
+			return await timezone;
+		},
+	};
+}
+
+/** What Continue On Fail puts out for a failed item: the message and, for API errors, the codes. */
+function errorItem(error: Error): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.description) json.description = error.description;
+	}
+	if (error instanceof NodeApiError) {
+		if (error.httpCode) json.httpCode = error.httpCode;
+		if (Array.isArray(error.context.errors)) json.errors = error.context.errors as IDataObject[];
+	}
+	return json;
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = resources[resource]?.[operation]?.execute;
+	if (!execute) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
+	}
+
+	const run = createRunContext(this);
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await execute.call(this, itemIndex, run);
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+					itemData: { item: itemIndex },
+				}),
+			);
+		} catch (error) {
+			if (this.continueOnFail()) {
+				returnData.push({ json: errorItem(error as Error), pairedItem: { item: itemIndex } });
+				continue;
+			}
+			const nodeError =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			nodeError.context.itemIndex ??= itemIndex;
+			throw nodeError;
+		}
+	}
+	return [returnData];
+}
