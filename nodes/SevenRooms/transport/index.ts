@@ -209,7 +209,7 @@ export async function apiRequest(
 		} catch (error) {
 			const tokenFailure = isTokenAcquisitionFailure(error);
 			if (tokenFailure) {
-				throw new NodeApiError(node, { code: tokenFailure } as never, {
+				throw new NodeApiError(node, { oauth_error: tokenFailure }, {
 					message: 'SevenRooms rejected the credential: could not get an access token',
 					description: `The token endpoint answered "${tokenFailure}". Check the Client ID, Client Secret, scopes and base URL of the SevenRooms credential.`,
 					httpCode: '401',
@@ -225,9 +225,10 @@ export async function apiRequest(
 				continue;
 			}
 			if (code) {
-				throw new NodeApiError(node, { code } as never, {
-					message: `Could not reach SevenRooms (${code}) after ${attempt} attempts`,
-					description: `${method} ${path} did not get an answer. Check the base URL and the network, then run again: creates are safe to repeat with the same Idempotency Key.`,
+				throw new NodeApiError(node, { network_error: code }, {
+					// n8n rewrites messages that name a network code, so the code goes in the description.
+					message: `Could not reach SevenRooms after ${attempt} attempts`,
+					description: `${method} ${path} got no answer (network error ${code}). Check the base URL and the network, then run again: creates are safe to repeat with the same Idempotency Key.`,
 					itemIndex,
 				});
 			}
