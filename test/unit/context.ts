@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 export const TEST_BASE_URL = 'https://sr.test';
-export const TEST_CLIENT_SECRET = 'cs_live_9f8e7d6c5b4a';
+export const SENTINEL_CLIENT_VALUE = 'sentinel-client-value-9f8e7d';
 
 export interface FakeContextOptions {
 	/** node parameters, one object per input item (or one object for every item) */
@@ -86,7 +86,7 @@ export function createExecuteContext(options: FakeContextOptions): FakeContext {
 		getCredentials: async () => ({
 			apiBaseUrl: TEST_BASE_URL,
 			clientId: 'client-1',
-			clientSecret: TEST_CLIENT_SECRET,
+			clientSecret: SENTINEL_CLIENT_VALUE,
 			rateLimitPerMinute: 0,
 			...options.credentials,
 		}),

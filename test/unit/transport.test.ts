@@ -2,7 +2,7 @@ import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 
 import { apiRequest, apiRequestAllItems, retryPolicy } from '../../nodes/SevenRooms/transport';
-import { TEST_BASE_URL, TEST_CLIENT_SECRET, createExecuteContext } from './context';
+import { TEST_BASE_URL, SENTINEL_CLIENT_VALUE, createExecuteContext } from './context';
 
 const defaults = { ...retryPolicy };
 
@@ -189,7 +189,7 @@ describe('apiRequest', () => {
 		expect(error.description).toContain('network error ECONNRESET');
 		const everything = JSON.stringify({ error, message: error.message, description: error.description, cause: error.cause, logs });
 		expect(everything).not.toContain('token-1');
-		expect(everything).not.toContain(TEST_CLIENT_SECRET);
+		expect(everything).not.toContain(SENTINEL_CLIENT_VALUE);
 	});
 });
 
