@@ -1,0 +1,180 @@
+import { DateTime } from 'luxon';
+
+import type { Guest, Reservation, SandboxData, Table, Venue, WaitlistEntry } from './types';
+
+/** Small deterministic PRNG (mulberry32): the same seed gives the same data and faults. */
+export function prng(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const FIRST = ['Olivia', 'Liam', 'Amelia', 'Noah', 'Isla', 'Omar', 'Layla', 'Mateo', 'Sofia', 'Yusuf', 'Grace', 'Hiro', 'Chloe', 'Arjun', 'Emma', 'Lucas', 'Aisha', 'Leo', 'Maya', 'Ethan', 'Zara', 'Daniel', 'Nora', 'Samuel'];
+const LAST = ['Smith', 'Johnson', 'Patel', 'Garcia', 'Williams', 'Brown', 'Al Mansoori', 'Kim', 'Rossi', 'Nguyen', 'Taylor', 'Hernandez', 'Cohen', "O'Brien", 'Khan', 'Silva', 'Jones', 'Tanaka', 'Murphy', 'Haddad'];
+export const TAGS = ['vip', 'regular', 'wine-lover', 'vegan', 'allergy', 'birthday-club', 'corporate'];
+const DIETARY = ['', '', '', 'vegetarian', 'vegan', 'nut allergy', 'gluten free', 'shellfish allergy', 'no pork'];
+const SECTIONS = ['Main Room', 'Bar', 'Terrace', 'Private Dining'];
+
+const VENUES: Array<Omit<Venue, 'created_at' | 'updated_at'> & { phonePrefix: string }> = [
+	{ id: 'ven_nyc', name: 'Harbor & Vine New York', timezone: 'America/New_York', currency: 'USD', address: '88 Greenwich St, New York, NY 10006, US', operating_hours: [], phonePrefix: 'US' },
+	{ id: 'ven_ldn', name: 'Harbor & Vine London', timezone: 'Europe/London', currency: 'GBP', address: '12 Bankside, London SE1 9TG, UK', operating_hours: [], phonePrefix: 'GB' },
+	{ id: 'ven_dxb', name: 'Harbor & Vine Dubai', timezone: 'Asia/Dubai', currency: 'AED', address: 'Gate Village 4, DIFC, Dubai, AE', operating_hours: [], phonePrefix: 'AE' },
+];
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** A valid, unique phone number for guest `index` in one of three countries. */
+export function phoneFor(index: number, country: string): string {
+	const line = String(index % 10_000).padStart(4, '0');
+	const block = Math.floor(index / 10_000);
+	if (country === 'GB') return `+44207${String(100 + (block % 800)).padStart(3, '0')}${line}`;
+	if (country === 'AE') return `+97150${String(100 + (block % 800)).padStart(3, '0')}${line}`;
+	// US exchange 2xx-8xx skipping N11 service codes.
+	let exchange = 201 + (block % 690);
+	if (exchange % 100 === 11) exchange += 1;
+	return `+1212${exchange}${line}`;
+}
+
+function iso(dateTime: DateTime): string {
+	return dateTime.toUTC().toISO() as string;
+}
+
+export function seedData(options: { seed: number; guests: number; now: Date }): SandboxData {
+	const random = prng(options.seed);
+	const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
+	const now = DateTime.fromJSDate(options.now).toUTC();
+	const created = iso(now.minus({ years: 3 }));
+
+	const venues: Venue[] = VENUES.map(({ phonePrefix: _phonePrefix, ...venue }) => ({
+		...venue,
+		operating_hours: DAYS.map((day) => ({ day, open: day === 'sun' ? '12:00' : '17:00', close: day === 'fri' || day === 'sat' ? '00:00' : '23:00' })),
+		created_at: created,
+		updated_at: created,
+	}));
+
+	const tables: Table[] = [];
+	for (const venue of venues) {
+		const count = 10 + Math.floor(random() * 8);
+		for (let n = 1; n <= count; n++) {
+			const max = pick([2, 2, 4, 4, 4, 6, 6, 8, 10, 12]);
+			tables.push({ id: `${venue.id}_t${String(n).padStart(2, '0')}`, venue_id: venue.id, name: `T${n}`, section: pick(SECTIONS), min_party_size: max <= 2 ? 1 : Math.max(1, max - 4), max_party_size: max });
+		}
+	}
+
+	const guests: Guest[] = [];
+	const makeGuest = (index: number, birthday: string | null): Guest => {
+		const first = pick(FIRST);
+		const last = pick(LAST);
+		const country = VENUES[index % VENUES.length].phonePrefix;
+		const updated = now.minus({ minutes: 5 + Math.floor(random() * 60 * 24 * 700) });
+		const createdAt = updated.minus({ days: Math.floor(random() * 300) });
+		const visits = Math.floor(random() * 40);
+		const currency = venues[index % venues.length].currency;
+		const tags = TAGS.filter(() => random() < 0.18);
+		const loyal = random() < 0.3;
+		return {
+			id: `gst_${String(index + 1).padStart(6, '0')}`,
+			first_name: first,
+			last_name: last,
+			email: `${first}.${last}.${index + 1}@example.com`.toLowerCase().replace(/[^a-z0-9.@]/g, ''),
+			phone: random() < 0.9 ? phoneFor(index, country) : null,
+			birthday,
+			anniversary: random() < 0.15 ? `20${String(10 + Math.floor(random() * 15))}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}` : null,
+			email_opt_in: random() < 0.6,
+			sms_opt_in: random() < 0.35,
+			dietary_notes: pick(DIETARY) || null,
+			preferences: random() < 0.3 ? { seating: pick(['booth', 'window', 'bar', 'quiet corner']) } : {},
+			tags,
+			visit_count: visits,
+			lifetime_value: { amount: Math.round(visits * (40 + random() * 160) * 100) / 100, currency },
+			last_visit_at: visits ? iso(updated.minus({ days: Math.floor(random() * 60) })) : null,
+			loyalty_id: loyal ? `LOY-${100000 + index}` : null,
+			loyalty_tier: loyal ? pick(['silver', 'gold', 'platinum']) : null,
+			notes: random() < 0.1 ? 'Prefers to be greeted by name' : null,
+			created_at: iso(createdAt),
+			updated_at: iso(updated),
+		};
+	};
+
+	// Birthdays today and in each of the next 7 days in every venue's time zone, so the birthday
+	// trigger has guests to find whatever day the demo runs.
+	let index = 0;
+	for (const venue of venues) {
+		const today = now.setZone(venue.timezone).startOf('day');
+		for (let day = 0; day <= 7 && index < options.guests; day++) {
+			for (let n = 0; n < 3 && index < options.guests; n++) {
+				const date = today.plus({ days: day });
+				const birthday = n === 2 ? `--${date.toFormat('MM-dd')}` : `${1965 + Math.floor(random() * 40)}-${date.toFormat('MM-dd')}`;
+				guests.push(makeGuest(index++, birthday));
+			}
+		}
+	}
+	for (; index < options.guests; index++) {
+		const hasBirthday = random() < 0.85;
+		let birthday: string | null = null;
+		if (hasBirthday) {
+			const date = DateTime.fromObject({ year: 2024, month: 1, day: 1 }).plus({ days: Math.floor(random() * 366) });
+			birthday = random() < 0.2 ? `--${date.toFormat('MM-dd')}` : `${1955 + Math.floor(random() * 50)}-${date.toFormat('MM-dd')}`;
+			if (birthday.startsWith('19') && birthday.endsWith('02-29')) birthday = `1988-02-29`;
+		}
+		guests.push(makeGuest(index, birthday));
+	}
+
+	const reservations: Reservation[] = [];
+	const reservationCount = Math.min(400, Math.max(20, Math.floor(options.guests / 10)));
+	for (let n = 0; n < reservationCount && guests.length; n++) {
+		const venue = venues[n % venues.length];
+		const venueTables = tables.filter((table) => table.venue_id === venue.id);
+		const table = pick(venueTables);
+		const guest = guests[Math.floor(random() * guests.length)];
+		const day = Math.floor(random() * 60) - 30;
+		// Slots on the hour or half hour between 17:00 and 21:30 venue time, each on its own table.
+		const local = now.setZone(venue.timezone).startOf('day').plus({ days: day, hours: 17 + (n % 10) / 2 });
+		const start = local.toUTC();
+		const past = start < now;
+		const status = past ? pick(['completed', 'completed', 'completed', 'no_show', 'cancelled']) : pick(['booked', 'booked', 'confirmed', 'cancelled']);
+		const createdAt = start.minus({ days: 1 + Math.floor(random() * 20) });
+		reservations.push({
+			id: `res_${String(n + 1).padStart(6, '0')}`,
+			venue_id: venue.id,
+			guest_id: guest.id,
+			party_size: Math.max(1, Math.min(table.max_party_size, 1 + Math.floor(random() * table.max_party_size))),
+			start_time: iso(start),
+			duration_minutes: 90,
+			status,
+			table_ids: [table.id],
+			notes: random() < 0.2 ? 'Celebrating' : null,
+			tags: random() < 0.2 ? ['anniversary'] : [],
+			source: pick(['web', 'phone', 'walk_in', 'partner']),
+			created_at: iso(createdAt < now ? createdAt : now.minus({ hours: 1 })),
+			updated_at: iso(createdAt < now ? createdAt : now.minus({ hours: 1 })),
+			cancelled_at: status === 'cancelled' ? iso(createdAt < now ? createdAt : now.minus({ minutes: 30 })) : null,
+		});
+	}
+
+	const waitlist: WaitlistEntry[] = [];
+	for (const venue of venues) {
+		for (let n = 0; n < 24 && guests.length; n++) {
+			const guest = guests[Math.floor(random() * guests.length)];
+			const joined = now.minus({ minutes: 5 + Math.floor(random() * 240) });
+			waitlist.push({
+				id: `wl_${venue.id.slice(4)}_${String(n + 1).padStart(4, '0')}`,
+				venue_id: venue.id,
+				guest_id: guest.id,
+				party_size: 1 + Math.floor(random() * 6),
+				status: pick(['waiting', 'waiting', 'waiting', 'notified', 'seated', 'cancelled']),
+				quoted_wait_minutes: pick([10, 15, 20, 30, 45]),
+				joined_at: iso(joined),
+				notes: null,
+				updated_at: iso(joined),
+			});
+		}
+	}
+
+	return { venues, tables, guests, reservations, waitlist };
+}

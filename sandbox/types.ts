@@ -1,0 +1,118 @@
+/** The sandbox's stored objects: the contract's fields, loosely typed where the API is loose. */
+export interface Venue {
+	id: string;
+	name: string;
+	timezone: string;
+	currency: string;
+	address: string;
+	operating_hours: Array<{ day: string; open: string; close: string }>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface Table {
+	id: string;
+	venue_id: string;
+	name: string;
+	section: string;
+	min_party_size: number;
+	max_party_size: number;
+}
+
+export interface Guest {
+	id: string;
+	first_name: string | null;
+	last_name: string | null;
+	email: string | null;
+	phone: string | null;
+	birthday: string | null;
+	anniversary: string | null;
+	email_opt_in: boolean;
+	sms_opt_in: boolean;
+	dietary_notes: string | null;
+	preferences: Record<string, unknown>;
+	tags: string[];
+	visit_count: number;
+	lifetime_value: { amount: number; currency: string };
+	last_visit_at: string | null;
+	loyalty_id: string | null;
+	loyalty_tier: string | null;
+	notes: string | null;
+	created_at: string;
+	updated_at: string;
+	[extra: string]: unknown;
+}
+
+export interface Reservation {
+	id: string;
+	venue_id: string;
+	guest_id: string;
+	party_size: number;
+	start_time: string;
+	duration_minutes: number;
+	status: string;
+	table_ids: string[];
+	notes: string | null;
+	tags: string[];
+	source: string;
+	created_at: string;
+	updated_at: string;
+	cancelled_at: string | null;
+	[extra: string]: unknown;
+}
+
+export interface WaitlistEntry {
+	id: string;
+	venue_id: string;
+	guest_id: string;
+	party_size: number;
+	status: string;
+	quoted_wait_minutes: number | null;
+	joined_at: string;
+	notes: string | null;
+	updated_at: string;
+	[extra: string]: unknown;
+}
+
+export interface Webhook {
+	id: string;
+	url: string;
+	events: string[];
+	secret: string;
+	created_at: string;
+}
+
+export interface SandboxData {
+	venues: Venue[];
+	tables: Table[];
+	guests: Guest[];
+	reservations: Reservation[];
+	waitlist: WaitlistEntry[];
+}
+
+export interface FaultOptions {
+	/** 503 with Retry-After */
+	unavailableFraction: number;
+	/** 503 without Retry-After (clients wait 30-60 s) */
+	unavailableNoRetryAfterFraction: number;
+	/** 429 with Retry-After */
+	rateLimitedFraction: number;
+	/** the socket is destroyed; on a create, half of them after the object was created */
+	resetFraction: number;
+	slowFraction: number;
+	slowMs: number;
+	/** 500 */
+	serverErrorFraction: number;
+	/** Retry-After of injected faults, seconds */
+	retryAfterSeconds: number;
+}
+
+export interface SandboxStats {
+	requests: Record<string, Record<string, number>>;
+	created: { guests: number; reservations: number; waitlist: number; webhooks: number };
+	idempotentReplays: number;
+	faultsInjected: Record<string, number>;
+	rateLimited: number;
+	tokensIssued: number;
+	webhookDeliveries: { attempted: number; acknowledged: number; failed: number; duplicatesSent: number; events: number };
+}
