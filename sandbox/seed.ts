@@ -20,11 +20,14 @@ export const TAGS = ['vip', 'regular', 'wine-lover', 'vegan', 'allergy', 'birthd
 const DIETARY = ['', '', '', 'vegetarian', 'vegan', 'nut allergy', 'gluten free', 'shellfish allergy', 'no pork'];
 const SECTIONS = ['Main Room', 'Bar', 'Terrace', 'Private Dining'];
 
-const VENUES: Array<Omit<Venue, 'created_at' | 'updated_at'> & { phonePrefix: string }> = [
-	{ id: 'ven_nyc', name: 'Harbor & Vine New York', timezone: 'America/New_York', currency: 'USD', address: '88 Greenwich St, New York, NY 10006, US', operating_hours: [], phonePrefix: 'US' },
-	{ id: 'ven_ldn', name: 'Harbor & Vine London', timezone: 'Europe/London', currency: 'GBP', address: '12 Bankside, London SE1 9TG, UK', operating_hours: [], phonePrefix: 'GB' },
-	{ id: 'ven_dxb', name: 'Harbor & Vine Dubai', timezone: 'Asia/Dubai', currency: 'AED', address: 'Gate Village 4, DIFC, Dubai, AE', operating_hours: [], phonePrefix: 'AE' },
+const VENUES: Array<Omit<Venue, 'created_at' | 'updated_at'>> = [
+	{ id: 'ven_nyc', name: 'Harbor & Vine New York', timezone: 'America/New_York', currency: 'USD', address: '88 Greenwich St, New York, NY 10006, US', operating_hours: [] },
+	{ id: 'ven_ldn', name: 'Harbor & Vine London', timezone: 'Europe/London', currency: 'GBP', address: '12 Bankside, London SE1 9TG, UK', operating_hours: [] },
+	{ id: 'ven_dxb', name: 'Harbor & Vine Dubai', timezone: 'Asia/Dubai', currency: 'AED', address: 'Gate Village 4, DIFC, Dubai, AE', operating_hours: [] },
 ];
+
+/** Guests' phone countries follow the venues': US, GB, AE. */
+const PHONE_COUNTRIES = ['US', 'GB', 'AE'];
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -50,7 +53,7 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 	const now = DateTime.fromJSDate(options.now).toUTC();
 	const created = iso(now.minus({ years: 3 }));
 
-	const venues: Venue[] = VENUES.map(({ phonePrefix: _phonePrefix, ...venue }) => ({
+	const venues: Venue[] = VENUES.map((venue) => ({
 		...venue,
 		operating_hours: DAYS.map((day) => ({ day, open: day === 'sun' ? '12:00' : '17:00', close: day === 'fri' || day === 'sat' ? '00:00' : '23:00' })),
 		created_at: created,
@@ -70,7 +73,7 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 	const makeGuest = (index: number, birthday: string | null): Guest => {
 		const first = pick(FIRST);
 		const last = pick(LAST);
-		const country = VENUES[index % VENUES.length].phonePrefix;
+		const country = PHONE_COUNTRIES[index % PHONE_COUNTRIES.length];
 		const updated = now.minus({ minutes: 5 + Math.floor(random() * 60 * 24 * 700) });
 		const createdAt = updated.minus({ days: Math.floor(random() * 300) });
 		const visits = Math.floor(random() * 40);

@@ -480,7 +480,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	route('GET', '/venues/{id}/tables', 'read:venues', ({ params, query }) => {
 		const venue = get(state.venues, params[0], 'venue');
 		const tables = [...state.tables.values()].filter((table) => table.venue_id === venue.id).map((item, index) => ({ key: String(index).padStart(9, '0'), item }));
-		return paginate(tables, query, () => true, cursorTtlMs, ({ venue_id: _venueId, ...table }) => table);
+		return paginate(tables, query, () => true, cursorTtlMs, (table) => ({ id: table.id, name: table.name, section: table.section, min_party_size: table.min_party_size, max_party_size: table.max_party_size }));
 	});
 
 	route('GET', '/guests', 'read:guests', ({ query }) => {
@@ -876,8 +876,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			result = matched.handle({ params, query: url.searchParams, body });
 			result = { ...result, headers: { ...result.headers, ...limited } };
 		} catch (error) {
-			if (!(error instanceof ApiError)) throw error;
-			result = errorReply(error, limited);
+			result = error instanceof ApiError ? errorReply(error, limited) : { status: 500, body: { errors: [{ code: 'internal_error', message: String(error) }] } };
 		}
 		// Results of requests that ran (created, or refused on their merits) are kept for replay.
 		if (idempotencyKey && method === 'POST' && result.status < 500) idempotency.set(storeKey as string, { fingerprint, reply: result, at: Date.now() });

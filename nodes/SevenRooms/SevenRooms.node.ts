@@ -7,7 +7,7 @@ import { router } from './actions/router';
 import * as venue from './actions/venue';
 import * as waitlist from './actions/waitlist';
 import * as webhook from './actions/webhook';
-import { listSearch } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class SevenRooms implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,7 +46,7 @@ export class SevenRooms implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { withLocalTimes } from '../helpers/time';
 import { apiRequest, unwrap } from '../transport';
 import * as guest from './guest';
 import * as reservation from './reservation';
@@ -19,7 +20,7 @@ const resources: Record<string, Record<string, SevenRoomsOperation>> = {
 
 function createRunContext(context: IExecuteFunctions): RunContext {
 	const timezones = new Map<string, Promise<string | undefined>>();
-	return {
+	const run: RunContext = {
 		async venueTimezone(venueId, itemIndex) {
 			let timezone = timezones.get(venueId);
 			if (!timezone) {
@@ -35,7 +36,18 @@ function createRunContext(context: IExecuteFunctions): RunContext {
 			}
 			return await timezone;
 		},
+		async withVenueLocalTimes(object, fields, itemIndex) {
+			const venueId = object.venue_id;
+			if (typeof venueId !== 'string' || !venueId) return object;
+			const zone = await run.venueTimezone(venueId, itemIndex).catch((error: Error) => {
+				// Local times are an extra: the API's object still goes out, in UTC.
+				context.logger.warn(`SevenRooms: no time zone for venue ${venueId}, output stays in UTC`, { message: error.message });
+				return undefined;
+			});
+			return withLocalTimes(object, zone, fields);
+		},
 	};
+	return run;
 }
 
 /** What Continue On Fail puts out for a failed item: the message and, for API errors, the codes. */

@@ -4,6 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 export interface RunContext {
 	/** The venue's IANA time zone, fetched once per venue per execution. */
 	venueTimezone(venueId: string, itemIndex: number): Promise<string | undefined>;
+	/** The API object plus `<field>_local` times in its venue's zone (unchanged if none is known). */
+	withVenueLocalTimes(object: IDataObject, fields: string[], itemIndex: number): Promise<IDataObject>;
 }
 
 /** One `actions/<resource>/<operation>.operation.ts` module. */

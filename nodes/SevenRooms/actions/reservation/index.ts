@@ -1,7 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { SevenRoomsOperation } from '../types';
+import * as cancel from './cancel.operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
 
-export const operations: Record<string, SevenRoomsOperation> = {};
+export const operations: Record<string, SevenRoomsOperation> = { cancel, create, get, getAll, update };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['reservation'] } },
+		options: [
+			{ name: 'Cancel', value: 'cancel', description: 'Cancel a reservation', action: 'Cancel a reservation' },
+			{ name: 'Create', value: 'create', description: 'Book a table', action: 'Create a reservation' },
+			{ name: 'Get', value: 'get', description: 'Get a reservation by ID', action: 'Get a reservation' },
+			{ name: 'Get Many', value: 'getAll', description: 'List reservations by venue, status, guest or time', action: 'Get many reservations' },
+			{ name: 'Update', value: 'update', description: 'Change a reservation', action: 'Update a reservation' },
+		],
+		default: 'create',
+	},
+	...cancel.description,
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];

@@ -1,0 +1,13 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { apiRequestAllItems } from '../../transport';
+import { returnAllAndLimit } from '../common.descriptions';
+
+export const description = updateDisplayOptions({ show: { resource: ['venue'], operation: ['getAll'] } }, returnAllAndLimit);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return await apiRequestAllItems.call(this, '/venues', {}, { limit, itemIndex });
+}
