@@ -1,0 +1,283 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentials,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { SevenRoomsOAuth2Api } from '../../credentials/SevenRoomsOAuth2Api.credentials';
+import { SevenRooms } from '../../nodes/SevenRooms/SevenRooms.node';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- n8n-nodes-base ships CommonJS classes by path */
+const base = (path: string, name: string) => () => new (require(`n8n-nodes-base/dist/${path}`)[name])();
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Node types by the name a workflow export uses; community nodes are `<package>.<name>`. */
+const NODE_FACTORIES: Record<string, () => INodeType | IVersionedNodeType> = {
+	'n8n-nodes-sevenrooms.sevenRooms': () => new SevenRooms(),
+	'n8n-nodes-base.manualTrigger': base('nodes/ManualTrigger/ManualTrigger.node.js', 'ManualTrigger'),
+	'n8n-nodes-base.set': base('nodes/Set/Set.node.js', 'Set'),
+	'n8n-nodes-base.noOp': base('nodes/NoOp/NoOp.node.js', 'NoOp'),
+	'n8n-nodes-base.removeDuplicates': base('nodes/Transform/RemoveDuplicates/RemoveDuplicates.node.js', 'RemoveDuplicates'),
+	'n8n-nodes-base.httpRequest': base('nodes/HttpRequest/HttpRequest.node.js', 'HttpRequest'),
+};
+
+/** Extra node types a test adds (e.g. the trigger nodes), by workflow type name. */
+export function registerNodeType(name: string, factory: () => INodeType | IVersionedNodeType) {
+	NODE_FACTORIES[name] = factory;
+	nodeTypeCache.delete(name);
+}
+
+const nodeTypeCache = new Map<string, INodeType | IVersionedNodeType>();
+
+export const nodeTypes: INodeTypes = {
+	getByName(type) {
+		let nodeType = nodeTypeCache.get(type);
+		if (!nodeType) {
+			const factory = NODE_FACTORIES[type];
+			if (!factory) throw new Error(`The test harness does not know node type ${type}`);
+			nodeType = factory();
+			nodeTypeCache.set(type, nodeType);
+		}
+		return nodeType;
+	},
+	getByNameAndVersion(type, version) {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	},
+	getKnownTypes() {
+		return {};
+	},
+};
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	sevenRoomsOAuth2Api: new SevenRoomsOAuth2Api(),
+	oAuth2Api: new (require('n8n-nodes-base/dist/credentials/OAuth2Api.credentials.js').OAuth2Api)(),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * Credentials as n8n's own helper treats them: parent (`extends`) properties merged in, defaults
+ * applied, `={{ $self… }}` expressions resolved, and OAuth token data stored back.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	/** stored data by credential id, as n8n keeps it (user fields + oauthTokenData) */
+	readonly store = new Map<string, ICredentialDataDecryptedObject>();
+
+	/** every token-data write n8n made, newest last */
+	readonly tokenWrites: IDataObject[] = [];
+
+	getParentTypes(name: string): string[] {
+		const parents = CREDENTIAL_TYPES[name]?.extends ?? [];
+		return parents.flatMap((parent) => [parent, ...this.getParentTypes(parent)]);
+	}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		const own = CREDENTIAL_TYPES[type]?.properties ?? [];
+		const inherited = (CREDENTIAL_TYPES[type]?.extends ?? []).flatMap((parent) => this.getCredentialsProperties(parent));
+		const names = new Set(own.map((property) => property.name));
+		return [...inherited.filter((property) => !names.has(property.name)), ...own];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(_credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) {
+		return request;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('getCredentials is not used by these tests');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		_mode: unknown,
+		_executeData?: unknown,
+		raw?: boolean,
+	): Promise<ICredentialDataDecryptedObject> {
+		const stored = this.store.get(String(nodeCredentials.id));
+		if (!stored) throw new Error(`No credential ${String(nodeCredentials.id)}`);
+		const data = structuredClone(stored);
+		if (raw) return data;
+		const properties = this.getCredentialsProperties(type);
+		const withDefaults = NodeHelpers.getNodeParameters(properties, data, true, false, null, null) as ICredentialDataDecryptedObject;
+		for (const [key, value] of Object.entries(data)) if (withDefaults[key] === undefined) withDefaults[key] = value;
+		const node: INode = { id: 'cred', name: 'Credential', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		return workflow.expression.getComplexParameterValue(node, withDefaults, 'internal', {}, undefined, undefined, withDefaults) as ICredentialDataDecryptedObject;
+	}
+
+	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		this.store.set(String(nodeCredentials.id), { ...this.store.get(String(nodeCredentials.id)), ...data });
+	}
+
+	async updateCredentialsOauthTokenData(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		const id = String(nodeCredentials.id);
+		this.tokenWrites.push(data.oauthTokenData as IDataObject);
+		this.store.set(id, { ...this.store.get(id), oauthTokenData: data.oauthTokenData });
+	}
+}
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IWorkflowBase['connections'];
+	settings?: IWorkflowBase['settings'];
+}
+
+export interface RunResult {
+	run: IRun;
+	/** json of the items a node put out on its first output (first run) */
+	outputOf(nodeName: string): IDataObject[];
+	items(nodeName: string): INodeExecutionData[];
+	errorOf(nodeName: string): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
+}
+
+let executionCounter = 0;
+
+/** Runs a workflow the way n8n's engine does: WorkflowExecute from the trigger node onward. */
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	{ credentialsHelper, executionId }: { credentialsHelper: TestCredentialsHelper; executionId?: string },
+): Promise<RunResult> {
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: workflowJson.name ?? 'Test workflow',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		active: false,
+		nodeTypes,
+		settings: workflowJson.settings ?? {},
+	});
+	const id = executionId ?? `exec-${++executionCounter}`;
+	const hooks = new ExecutionLifecycleHooks('manual', id, { id: 'wf-test', name: 'Test', nodes: workflowJson.nodes, connections: workflowJson.connections, active: false, settings: {} } as unknown as IWorkflowBase);
+	let resolveRun: (run: IRun) => void = () => undefined;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executionId: id,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'user-1',
+		variables: {},
+		setExecutionStatus: () => undefined,
+		logAiEvent: () => undefined,
+		sendDataToUI: () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not used by these tests');
+		},
+		getRunExecutionData: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = workflow.getStartNode();
+	if (!startNode) throw new Error('The workflow has no trigger node');
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await workflowExecute.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const runsOf = (nodeName: string) => run.data.resultData.runData[nodeName];
+	return {
+		run,
+		items: (nodeName) => runsOf(nodeName)?.[0]?.data?.main?.[0] ?? [],
+		outputOf: (nodeName) => (runsOf(nodeName)?.[0]?.data?.main?.[0] ?? []).map((item) => item.json),
+		errorOf: (nodeName) => runsOf(nodeName)?.[0]?.error as never,
+	};
+}
+
+NODE_FACTORIES['n8n-nodes-base.splitOut'] = base('nodes/Transform/SplitOut/SplitOut.node.js', 'SplitOut');
+
+export const CREDENTIAL_ID = 'cred-sevenrooms';
+
+/** Stores a SevenRooms credential (as a user would fill it in) pointing at `baseUrl`. */
+export function sevenRoomsCredentials(baseUrl: string, overrides: IDataObject = {}): TestCredentialsHelper {
+	const helper = new TestCredentialsHelper();
+	helper.store.set(CREDENTIAL_ID, {
+		environment: 'custom',
+		baseUrl,
+		clientId: 'sandbox-client',
+		clientSecret: 'sandbox-secret',
+		rateLimitPerMinute: 0,
+		...overrides,
+	});
+	return helper;
+}
+
+/**
+ * Manual Trigger → (rows as items, like a sheet) → one SevenRooms node with `parameters`.
+ * Parameters may use expressions on the rows, e.g. `={{ $json.email }}`.
+ */
+export function sevenRoomsWorkflow(
+	parameters: IDataObject,
+	{ rows, continueOnFail, name = 'SevenRooms' }: { rows?: IDataObject[]; continueOnFail?: boolean; name?: string } = {},
+): WorkflowJson {
+	const nodes: INode[] = [
+		{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	];
+	const connections: WorkflowJson['connections'] = {};
+	let previous = 'Manual Trigger';
+	if (rows) {
+		nodes.push(
+			{ id: 'rows', name: 'Rows', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} } },
+			{ id: 'split', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'rows', options: {} } },
+		);
+		connections['Manual Trigger'] = { main: [[{ node: 'Rows', type: 'main', index: 0 }]] };
+		connections.Rows = { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] };
+		previous = 'Split Out';
+	}
+	nodes.push({
+		id: 'sevenrooms',
+		name,
+		type: 'n8n-nodes-sevenrooms.sevenRooms',
+		typeVersion: 1,
+		position: [600, 0],
+		parameters,
+		credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	});
+	connections[previous] = { main: [[{ node: name, type: 'main', index: 0 }]] };
+	return { nodes, connections };
+}
