@@ -794,28 +794,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		};
 		if (!matched) return reply(errorReply(new ApiError(404, 'not_found', `No route ${method} ${path}`)));
 
-		// Injected faults come first, as a load balancer's would.
+		// Injected faults come first, as a load balancer's would; at most one per request.
 		const roll = random();
+		const kinds: Array<[string, number]> = [
+			['unavailable', faults.unavailableFraction],
+			['unavailable_no_retry_after', faults.unavailableNoRetryAfterFraction],
+			['rate_limited', faults.rateLimitedFraction],
+			['server_error', faults.serverErrorFraction],
+			['reset', faults.resetFraction],
+			['slow', faults.slowFraction],
+		];
 		let threshold = 0;
-		const hit = (fraction: number) => roll < (threshold += fraction);
+		const faultKind = kinds.find(([, fraction]) => roll < (threshold += fraction))?.[0];
 		let resetAfterCreate = false;
-		if (hit(faults.unavailableFraction)) {
-			fault('unavailable');
-			return reply({ status: 503, headers: { 'Retry-After': String(faults.retryAfterSeconds) }, body: { errors: [{ code: 'unavailable', message: 'Under heavy load, try again shortly' }] } });
+		if (faultKind === 'unavailable' || faultKind === 'unavailable_no_retry_after') {
+			fault(faultKind);
+			const retryAfter: Record<string, string> = faultKind === 'unavailable' ? { 'Retry-After': String(faults.retryAfterSeconds) } : {};
+			return reply({ status: 503, headers: retryAfter, body: { errors: [{ code: 'unavailable', message: 'Under heavy load, try again shortly' }] } });
 		}
-		if (hit(faults.unavailableNoRetryAfterFraction)) {
-			fault('unavailable_no_retry_after');
-			return reply({ status: 503, body: { errors: [{ code: 'unavailable', message: 'Under heavy load, try again shortly' }] } });
-		}
-		if (hit(faults.rateLimitedFraction)) {
-			fault('rate_limited');
+		if (faultKind === 'rate_limited') {
+			fault(faultKind);
 			return reply({ status: 429, headers: { 'Retry-After': String(faults.retryAfterSeconds) }, body: { errors: [{ code: 'rate_limited', message: 'Slow down' }] } });
 		}
-		if (hit(faults.serverErrorFraction)) {
-			fault('server_error');
+		if (faultKind === 'server_error') {
+			fault(faultKind);
 			return reply({ status: 500, body: { errors: [{ code: 'internal_error', message: 'Something went wrong' }] } });
 		}
-		if (hit(faults.resetFraction)) {
+		if (faultKind === 'reset') {
+			// On a create, half the resets lose the answer after the object was made.
 			if (matched.creates && random() < 0.5) {
 				resetAfterCreate = true;
 			} else {
@@ -825,7 +831,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				return;
 			}
 		}
-		if (hit(faults.slowFraction)) {
+		if (faultKind === 'slow') {
 			fault('slow');
 			await wait(faults.slowMs);
 		}

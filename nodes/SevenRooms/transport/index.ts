@@ -135,17 +135,18 @@ export function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-function isTokenAcquisitionFailure(error: unknown): string | undefined {
+/** The OAuth error code when n8n could not get a token (bad client secret, scope, URL). */
+function tokenAcquisitionFailure(error: unknown): string | undefined {
+	let failed = false;
 	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const message = (current as { message?: unknown }).message;
-		if (typeof message === 'string' && /acquire OAuth2 access token|access token/i.test(message)) {
-			// Keep only the OAuth error code: the raw text may echo the request.
-			return /invalid_client|invalid_scope|unsupported_grant_type|invalid_request/.exec(message)?.[0] ?? 'token_request_failed';
-		}
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const { message, body } = current as { message?: unknown; body?: { error?: unknown } };
+		// Only the OAuth error code is kept: raw texts may echo the token request.
+		if (typeof body?.error === 'string') return body.error;
+		if (typeof message === 'string' && /acquire OAuth2 access token/i.test(message)) failed = true;
 		current = (current as { cause?: unknown }).cause;
 	}
-	return undefined;
+	return failed ? 'token_request_failed' : undefined;
 }
 
 /**
@@ -207,7 +208,7 @@ export async function apiRequest(
 				{ ...request, headers: { ...request.headers } },
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			const tokenFailure = isTokenAcquisitionFailure(error);
+			const tokenFailure = tokenAcquisitionFailure(error);
 			if (tokenFailure) {
 				throw new NodeApiError(node, { oauth_error: tokenFailure }, {
 					message: 'SevenRooms rejected the credential: could not get an access token',
