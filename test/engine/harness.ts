@@ -9,6 +9,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeParameters,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
@@ -126,11 +127,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const data = structuredClone(stored);
 		if (raw) return data;
 		const properties = this.getCredentialsProperties(type);
-		const withDefaults = NodeHelpers.getNodeParameters(properties, data, true, false, null, null) as ICredentialDataDecryptedObject;
+		const withDefaults = NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 		for (const [key, value] of Object.entries(data)) if (withDefaults[key] === undefined) withDefaults[key] = value;
 		const node: INode = { id: 'cred', name: 'Credential', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		return workflow.expression.getComplexParameterValue(node, withDefaults, 'internal', {}, undefined, undefined, withDefaults) as ICredentialDataDecryptedObject;
+		return workflow.expression.getComplexParameterValue(node, withDefaults as INodeParameters, 'internal', {}, undefined, undefined, withDefaults) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
@@ -274,7 +275,7 @@ export function sevenRoomsWorkflow(
 		type: 'n8n-nodes-sevenrooms.sevenRooms',
 		typeVersion: 1,
 		position: [600, 0],
-		parameters,
+		parameters: parameters as INodeParameters,
 		credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } },
 		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	});

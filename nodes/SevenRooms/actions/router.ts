@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { withLocalTimes } from '../helpers/time';
-import { apiRequest, unwrap } from '../transport';
+import { fetchVenueTimezone } from '../helpers/venues';
 import * as guest from './guest';
 import * as reservation from './reservation';
 import type { RunContext, SevenRoomsOperation } from './types';
@@ -24,12 +24,7 @@ function createRunContext(context: IExecuteFunctions): RunContext {
 		async venueTimezone(venueId, itemIndex) {
 			let timezone = timezones.get(venueId);
 			if (!timezone) {
-				timezone = apiRequest
-					.call(context, 'GET', `/venues/${encodeURIComponent(venueId)}`, { itemIndex })
-					.then((body) => {
-						const zone = unwrap(body).timezone;
-						return typeof zone === 'string' && zone ? zone : undefined;
-					});
+				timezone = fetchVenueTimezone.call(context, venueId, itemIndex);
 				// A failed lookup is not cached: the next item may try again.
 				timezone.catch(() => timezones.delete(venueId));
 				timezones.set(venueId, timezone);

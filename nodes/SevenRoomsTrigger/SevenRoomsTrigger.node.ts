@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { NodeApiError, NodeConnectionTypes, jsonParse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { venueLocator } from '../SevenRooms/actions/common.descriptions';
+import { WEBHOOK_EVENTS } from '../SevenRooms/actions/webhook/fields';
+import { verifySignature } from '../SevenRooms/helpers/signature';
+import { withLocalTimes } from '../SevenRooms/helpers/time';
+import { cachedVenueTimezone } from '../SevenRooms/helpers/venues';
+import { listSearch } from '../SevenRooms/methods';
+import { apiRequest, unwrap } from '../SevenRooms/transport';
+import { apiErrorsOf } from '../SevenRooms/transport/errors';
+
+/** How many recent event ids a trigger remembers to drop redeliveries. */
+export const REMEMBERED_EVENT_IDS = 10_000;
+
+const LOCAL_TIME_FIELDS = ['start_time', 'created_at', 'updated_at', 'cancelled_at', 'joined_at'];
+
+// Ids being handled right now in this process: two copies of one event arriving together.
+const inFlight = new Set<string>();
+
+function isNotFound(error: unknown): boolean {
+	return (error as { httpCode?: string })?.httpCode === '404' || apiErrorsOf(error).some((entry) => entry.code === 'not_found');
+}
+
+export class SevenRoomsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SevenRooms Trigger',
+		name: 'sevenRoomsTrigger',
+		icon: { light: 'file:../../icons/sevenrooms.svg', dark: 'file:../../icons/sevenrooms.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when SevenRooms reports a reservation, guest or waitlist change',
+		defaults: { name: 'SevenRooms Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sevenRoomsOAuth2Api', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'SevenRooms may deliver an event more than once; this trigger starts one execution per event ID it has seen recently. For a strict guarantee across restarts and queue-mode webhook processors, add a Remove Duplicates node that compares the event ID field across executions.',
+				name: 'deliveryNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: WEBHOOK_EVENTS,
+				default: ['reservation.created'],
+				required: true,
+				description: 'The events that start the workflow',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						...venueLocator,
+						displayName: 'Only Venue',
+						required: false,
+						description: 'Start only for events of this venue',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const webhookData = this.getWorkflowStaticData('node');
+				if (webhookData.webhookId === undefined) return false;
+				try {
+					const existing = unwrap(await apiRequest.call(this, 'GET', `/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`));
+					const events = this.getNodeParameter('events', []) as string[];
+					const same =
+						existing.url === this.getNodeWebhookUrl('default') &&
+						Array.isArray(existing.events) &&
+						events.every((event) => (existing.events as string[]).includes(event));
+					if (same) return true;
+					// Events or URL changed: replace the subscription.
+					await apiRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`);
+				} catch (error) {
+					// Deleted on the SevenRooms side: subscribe again.
+					if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+				}
+				delete webhookData.webhookId;
+				delete webhookData.webhookSecret;
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const secret = `whsec_${randomBytes(32).toString('hex')}`;
+				const body = { url: this.getNodeWebhookUrl('default'), events: this.getNodeParameter('events', []) as string[], secret };
+				const created = unwrap(await apiRequest.call(this, 'POST', '/webhooks', { body, idempotencyKey: randomBytes(16).toString('hex') }));
+				const webhookData = this.getWorkflowStaticData('node');
+				webhookData.webhookId = created.id;
+				// The API may keep its own secret; the one it answers with is the one it signs with.
+				webhookData.webhookSecret = typeof created.secret === 'string' && created.secret ? created.secret : secret;
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const webhookData = this.getWorkflowStaticData('node');
+				if (webhookData.webhookId !== undefined) {
+					try {
+						await apiRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`);
+					} catch (error) {
+						if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+					}
+				}
+				delete webhookData.webhookId;
+				delete webhookData.webhookSecret;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		const webhookData = this.getWorkflowStaticData('node');
+		const rawBody = request.rawBody as Buffer | string | undefined;
+		const verdict = verifySignature(request.header('x-sevenrooms-signature'), rawBody, webhookData.webhookSecret as string | undefined);
+		if (verdict !== 'valid') {
+			this.logger.warn(`SevenRooms Trigger refused a delivery: signature ${verdict}`);
+			response.status(401).json({ error: 'invalid signature' });
+			return { noWebhookResponse: true };
+		}
+
+		const event = jsonParse<IDataObject | undefined>(String(rawBody), { fallbackValue: undefined });
+		const eventId = typeof event?.id === 'string' ? event.id : request.header('x-sevenrooms-event-id');
+		if (!event || typeof event !== 'object' || !eventId) {
+			response.status(400).json({ error: 'the body is not a SevenRooms event' });
+			return { noWebhookResponse: true };
+		}
+
+		// At-least-once delivery: a redelivered event is acknowledged and starts nothing.
+		const seen = Array.isArray(webhookData.recentEventIds) ? (webhookData.recentEventIds as string[]) : [];
+		const processKey = `${this.getWorkflow().id ?? ''}|${this.getNode().id}|${eventId}`;
+		if (seen.includes(eventId) || inFlight.has(processKey)) {
+			response.status(200).json({ received: true, duplicate: true });
+			return { noWebhookResponse: true };
+		}
+		inFlight.add(processKey);
+		setTimeout(() => inFlight.delete(processKey), 60_000).unref();
+		seen.push(eventId);
+		webhookData.recentEventIds = seen.slice(-REMEMBERED_EVENT_IDS);
+
+		const events = this.getNodeParameter('events', []) as string[];
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const onlyVenue = (options.venue as IDataObject | undefined)?.value ?? options.venue;
+		if (!events.includes(String(event.type)) || (onlyVenue && event.venue_id !== onlyVenue)) {
+			response.status(200).json({ received: true });
+			return { noWebhookResponse: true };
+		}
+
+		let data = (event.data ?? {}) as IDataObject;
+		const venueId = (event.venue_id ?? data.venue_id) as string | undefined;
+		if (venueId) {
+			const zone = await cachedVenueTimezone.call(this, String(venueId)).catch((error: Error) => {
+				this.logger.warn(`SevenRooms Trigger: no time zone for venue ${String(venueId)}, times stay in UTC`, { message: error.message });
+				return undefined;
+			});
+			data = withLocalTimes(data, zone, LOCAL_TIME_FIELDS);
+		}
+		return { workflowData: [this.helpers.returnJsonArray([{ ...event, data }])] };
+	}
+}
