@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { NodeApiError, NodeConnectionTypes, jsonParse } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -26,6 +26,16 @@ const LOCAL_TIME_FIELDS = ['start_time', 'created_at', 'updated_at', 'cancelled_
 
 // Ids being handled right now in this process: two copies of one event arriving together.
 const inFlight = new Set<string>();
+
+/** The delivered event, or undefined when the body is not a JSON object (answered with 400). */
+function parseEvent(raw: string): IDataObject | undefined {
+	try {
+		const parsed: unknown = JSON.parse(raw);
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
 
 function isNotFound(error: unknown): boolean {
 	return (error as { httpCode?: string })?.httpCode === '404' || apiErrorsOf(error).some((entry) => entry.code === 'not_found');
@@ -142,9 +152,9 @@ export class SevenRoomsTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const event = jsonParse<IDataObject | undefined>(String(rawBody), { fallbackValue: undefined });
+		const event = parseEvent(String(rawBody));
 		const eventId = typeof event?.id === 'string' ? event.id : request.header('x-sevenrooms-event-id');
-		if (!event || typeof event !== 'object' || !eventId) {
+		if (!event || !eventId) {
 			response.status(400).json({ error: 'the body is not a SevenRooms event' });
 			return { noWebhookResponse: true };
 		}

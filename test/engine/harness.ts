@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -22,6 +22,8 @@ import type {
 
 import { SevenRoomsOAuth2Api } from '../../credentials/SevenRoomsOAuth2Api.credentials';
 import { SevenRooms } from '../../nodes/SevenRooms/SevenRooms.node';
+import { SevenRoomsPollTrigger } from '../../nodes/SevenRoomsPollTrigger/SevenRoomsPollTrigger.node';
+import { SevenRoomsTrigger } from '../../nodes/SevenRoomsTrigger/SevenRoomsTrigger.node';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- n8n-nodes-base ships CommonJS classes by path */
 const base = (path: string, name: string) => () => new (require(`n8n-nodes-base/dist/${path}`)[name])();
@@ -160,6 +162,38 @@ export interface RunResult {
 	errorOf(nodeName: string): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
 }
 
+
+/** What n8n hands a node run besides its parameters; webhook URLs point at `webhookBaseUrl`. */
+export function createAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	executionId: string,
+	hooks?: ExecutionLifecycleHooks,
+	webhookBaseUrl = 'http://localhost:5678/webhook',
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		hooks,
+		executionId,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl,
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'user-1',
+		variables: {},
+		setExecutionStatus: () => undefined,
+		logAiEvent: () => undefined,
+		sendDataToUI: () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not used by these tests');
+		},
+		getRunExecutionData: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 let executionCounter = 0;
 
 /** Runs a workflow the way n8n's engine does: WorkflowExecute from the trigger node onward. */
@@ -181,28 +215,7 @@ export async function runWorkflow(
 	let resolveRun: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executionId: id,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'user-1',
-		variables: {},
-		setExecutionStatus: () => undefined,
-		logAiEvent: () => undefined,
-		sendDataToUI: () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not used by these tests');
-		},
-		getRunExecutionData: async () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = createAdditionalData(credentialsHelper, id, hooks);
 
 	const startNode = workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no trigger node');
@@ -229,6 +242,8 @@ export async function runWorkflow(
 	};
 }
 
+NODE_FACTORIES['n8n-nodes-sevenrooms.sevenRoomsTrigger'] = () => new SevenRoomsTrigger();
+NODE_FACTORIES['n8n-nodes-sevenrooms.sevenRoomsPollTrigger'] = () => new SevenRoomsPollTrigger();
 NODE_FACTORIES['n8n-nodes-base.splitOut'] = base('nodes/Transform/SplitOut/SplitOut.node.js', 'SplitOut');
 
 export const CREDENTIAL_ID = 'cred-sevenrooms';
@@ -281,4 +296,73 @@ export function sevenRoomsWorkflow(
 	});
 	connections[previous] = { main: [[{ node: name, type: 'main', index: 0 }]] };
 	return { nodes, connections };
+}
+
+/** A trigger node in an active workflow, with n8n-core's own poll, hook and webhook contexts. */
+export function triggerHarness(
+	type: string,
+	parameters: IDataObject,
+	credentialsHelper: TestCredentialsHelper,
+	{ webhookBaseUrl }: { webhookBaseUrl?: string } = {},
+) {
+	const node: INode = {
+		id: 'trigger-node',
+		name: 'Trigger',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INodeParameters,
+		webhookId: 'a1b2c3d4-sevenrooms-trigger',
+		credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } },
+	};
+	const workflow = new Workflow({ id: 'wf-trigger', name: 'Trigger test', nodes: [node], connections: {}, active: true, nodeTypes, staticData: {} });
+	const additionalData = createAdditionalData(credentialsHelper, 'trigger', undefined, webhookBaseUrl);
+	const nodeType = nodeTypes.getByNameAndVersion(type, 1);
+	return {
+		workflow,
+		node,
+		nodeType,
+		staticData: () => workflow.getStaticData('node', node),
+		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[]> {
+			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
+			const result = await nodeType.poll!.call(context);
+			return (result?.[0] ?? []).map((item) => item.json);
+		},
+		async hook(method: 'checkExists' | 'create' | 'delete'): Promise<boolean> {
+			const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate');
+			return await nodeType.webhookMethods!.default![method].call(context);
+		},
+		/** One delivery as n8n's webhook server hands it to the node; `executions` counts started runs. */
+		async deliver(rawBody: string, headers: Record<string, string>) {
+			const lower = Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
+			const request = { headers: lower, header: (name: string) => lower[name.toLowerCase()], rawBody: Buffer.from(rawBody), body: {} };
+			const answer: { status: number; body?: unknown } = { status: 200 };
+			const response = {
+				status(code: number) {
+					answer.status = code;
+					return response;
+				},
+				json(body: unknown) {
+					answer.body = body;
+					return response;
+				},
+				send(body: unknown) {
+					answer.body = body;
+					return response;
+				},
+				end: () => response,
+			};
+			const context = new WebhookContext(
+				workflow,
+				node,
+				{ ...additionalData, httpRequest: request, httpResponse: response } as unknown as IWorkflowExecuteAdditionalData,
+				'webhook',
+				{ webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' } } as never,
+				[],
+				null,
+			);
+			const result = await nodeType.webhook!.call(context);
+			return { ...answer, items: (result.workflowData?.[0] ?? []).map((item) => item.json) as IDataObject[], started: Boolean(result.workflowData) };
+		},
+	};
 }

@@ -1,0 +1,151 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { signatureOf } from '../../nodes/SevenRooms/helpers/signature';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { sevenRoomsCredentials, triggerHarness } from '../engine/harness';
+
+const TYPE = 'n8n-nodes-sevenrooms.sevenRoomsTrigger';
+let sandbox: Sandbox;
+let receiver: http.Server;
+let receiverUrl: string;
+let onDelivery: (raw: string, headers: Record<string, string>) => Promise<number> = async () => 200;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ guests: 100, rateLimitPerMinute: 0, webhookDelivery: { initialBackoffMs: 20, maxAttempts: 4 } });
+	// Plays n8n's webhook server: raw body and headers go to the trigger node.
+	receiver = http.createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => {
+			void onDelivery(Buffer.concat(chunks).toString('utf8'), request.headers as Record<string, string>).then((status) => {
+				response.writeHead(status).end();
+			});
+		});
+	});
+	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+	receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook`;
+});
+afterAll(async () => {
+	await sandbox.close();
+	await new Promise((resolve) => receiver.close(resolve));
+});
+
+function activeTrigger(events = ['reservation.created', 'reservation.cancelled'], options = {}) {
+	return triggerHarness(TYPE, { events, options }, sevenRoomsCredentials(sandbox.url), { webhookBaseUrl: receiverUrl });
+}
+
+describe('SevenRooms Trigger life cycle', () => {
+	it('subscribes on activation with its own secret, and unsubscribes on deactivation', async () => {
+		const trigger = activeTrigger();
+		expect(await trigger.hook('checkExists')).toBe(false);
+		expect(await trigger.hook('create')).toBe(true);
+		const { webhookId, webhookSecret } = trigger.staticData() as { webhookId: string; webhookSecret: string };
+		const subscription = sandbox.state.webhooks.get(webhookId);
+		expect(subscription).toMatchObject({ events: ['reservation.created', 'reservation.cancelled'] });
+		expect(subscription?.url.startsWith(receiverUrl)).toBe(true);
+		expect(subscription?.secret).toBe(webhookSecret);
+		expect(await trigger.hook('checkExists')).toBe(true);
+
+		expect(await trigger.hook('delete')).toBe(true);
+		expect(sandbox.state.webhooks.has(webhookId)).toBe(false);
+		expect(trigger.staticData().webhookSecret).toBeUndefined();
+	});
+
+	it('subscribes again when the subscription was deleted on the SevenRooms side', async () => {
+		const trigger = activeTrigger();
+		await trigger.hook('create');
+		sandbox.state.webhooks.delete(String(trigger.staticData().webhookId));
+		expect(await trigger.hook('checkExists')).toBe(false);
+		expect(await trigger.hook('create')).toBe(true);
+		expect(sandbox.state.webhooks.has(String(trigger.staticData().webhookId))).toBe(true);
+		expect(await trigger.hook('delete')).toBe(true);
+	});
+});
+
+describe('SevenRooms Trigger deliveries', () => {
+	it('starts exactly one execution per event despite duplicate and out-of-order deliveries', async () => {
+		const started: Array<Record<string, unknown>> = [];
+		const answers: number[] = [];
+		// Duplicates and late deliveries, as the contract allows.
+		const duplicating = await startSandbox({ guests: 50, rateLimitPerMinute: 0, seed: 7, webhookDelivery: { duplicateFraction: 0.3, outOfOrderFraction: 0.3, initialBackoffMs: 20 } });
+		try {
+			const relay = triggerHarness(TYPE, { events: ['reservation.created', 'reservation.cancelled'], options: {} }, sevenRoomsCredentials(duplicating.url), { webhookBaseUrl: receiverUrl });
+			await relay.hook('create');
+			onDelivery = async (raw, headers) => {
+				const answer = await relay.deliver(raw, headers);
+				if (answer.started) started.push(...answer.items);
+				answers.push(answer.status);
+				return answer.status;
+			};
+			const ids = new Set<string>();
+			for (let n = 0; n < 60; n++) {
+				ids.add(duplicating.emitEvent(n % 3 ? 'reservation.created' : 'reservation.cancelled', { id: `res_x${n}`, venue_id: 'ven_dxb', start_time: '2026-12-31T16:00:00.000Z' }, 'ven_dxb'));
+			}
+			await duplicating.flushWebhooks();
+			expect(duplicating.stats.webhookDeliveries.duplicatesSent).toBeGreaterThan(5);
+			expect(started.map((event) => event.id).sort()).toEqual([...ids].sort());
+			expect(answers.every((status) => status === 200)).toBe(true);
+			// Dubai is UTC+4: the venue-local time is added next to the UTC one.
+			expect((started[0].data as Record<string, unknown>).start_time_local).toBe('2026-12-31T20:00:00+04:00');
+		} finally {
+			await duplicating.close();
+		}
+	});
+
+	it('answers 401 and starts nothing for forged, stale or unsigned deliveries, and 400 for a body that is not JSON', async () => {
+		const trigger = activeTrigger();
+		await trigger.hook('create');
+		const secret = String(trigger.staticData().webhookSecret);
+		const body = JSON.stringify({ id: 'evt_forged', type: 'reservation.created', venue_id: 'ven_nyc', data: { id: 'res_1' } });
+		const now = Math.floor(Date.now() / 1000);
+		const sign = (key: string, t: number, raw = body) => ({ 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(key, t, raw)}` });
+
+		for (const headers of [sign('whsec_someone_else', now), sign(secret, now - 3600), {}, { 'X-SevenRooms-Signature': 'v1=abc' }]) {
+			const answer = await trigger.deliver(body, headers);
+			expect(answer).toMatchObject({ status: 401, started: false });
+		}
+		const tampered = await trigger.deliver(body.replace('res_1', 'res_2'), sign(secret, now));
+		expect(tampered).toMatchObject({ status: 401, started: false });
+
+		const notJson = await trigger.deliver('{not json', sign(secret, now, '{not json'));
+		expect(notJson).toMatchObject({ status: 400, started: false });
+
+		const genuine = await trigger.deliver(body, sign(secret, now));
+		expect(genuine).toMatchObject({ started: true });
+		// The secret is the trigger's own business: not in what the workflow gets.
+		expect(JSON.stringify(genuine.items)).not.toContain(secret);
+	});
+
+	it('acknowledges events of other types or venues without starting the workflow', async () => {
+		const trigger = activeTrigger(['reservation.created'], { venue: { __rl: true, mode: 'id', value: 'ven_ldn' } });
+		await trigger.hook('create');
+		const secret = String(trigger.staticData().webhookSecret);
+		const deliver = async (event: Record<string, unknown>) => {
+			const raw = JSON.stringify(event);
+			const t = Math.floor(Date.now() / 1000);
+			return await trigger.deliver(raw, { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}` });
+		};
+		expect(await deliver({ id: 'evt_a', type: 'reservation.created', venue_id: 'ven_nyc', data: {} })).toMatchObject({ status: 200, started: false });
+		expect(await deliver({ id: 'evt_b', type: 'guest.updated', venue_id: 'ven_ldn', data: {} })).toMatchObject({ status: 200, started: false });
+		expect(await deliver({ id: 'evt_c', type: 'reservation.created', venue_id: 'ven_ldn', data: { start_time: '2026-07-01T18:00:00Z' } })).toMatchObject({
+			started: true,
+			items: [expect.objectContaining({ data: expect.objectContaining({ start_time_local: '2026-07-01T19:00:00+01:00' }) })],
+		});
+	});
+
+	it('remembers a bounded number of event ids', async () => {
+		const trigger = activeTrigger();
+		await trigger.hook('create');
+		const secret = String(trigger.staticData().webhookSecret);
+		trigger.staticData().recentEventIds = Array.from({ length: 10_000 }, (_, n) => `evt_old_${n}`);
+		const raw = JSON.stringify({ id: 'evt_new', type: 'reservation.created', data: {} });
+		const t = Math.floor(Date.now() / 1000);
+		await trigger.deliver(raw, { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}` });
+		const remembered = trigger.staticData().recentEventIds as string[];
+		expect(remembered).toHaveLength(10_000);
+		expect(remembered[remembered.length - 1]).toBe('evt_new');
+		expect(remembered).not.toContain('evt_old_0');
+	});
+});
