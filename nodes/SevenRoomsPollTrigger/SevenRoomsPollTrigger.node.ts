@@ -158,38 +158,46 @@ export class SevenRoomsPollTrigger implements INodeType {
 }
 
 async function pollChangeEvent(context: IPollFunctions, event: ChangeEvent, state: ChangeCursor, manual: boolean): Promise<IDataObject[]> {
-	if (!state.cursor && !manual) {
-		// First poll after activation: start from now, don't flood the workflow with history.
-		state.cursor = new Date().toISOString();
-		state.recent = {};
-		return [];
-	}
-	if (manual) state.cursor = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
-
-	let items: IDataObject[];
+	let changes: () => Promise<IDataObject[]>;
 	if (event === 'guestChanged' || event === 'audienceSync') {
-		items = await pollChanges(context, state, '/guests', {}, (guest) => guest.updated_at as string | undefined, { serverFilter: true });
-		if (event === 'audienceSync') {
-			items = items.map((guest) => ({ ...guest, audience_action: guest.email_opt_in === true ? 'subscribe' : 'unsubscribe' }));
-		}
+		changes = async () => await pollChanges(context, state, '/guests', {}, (guest) => guest.updated_at as string | undefined, { serverFilter: true });
 	} else if (event === 'reservationChanged') {
-		const filters = context.getNodeParameter('filters', {}) as IDataObject;
-		const venueId = venueIdOf(filters.venue);
-		const wanted = context.getNodeParameter('reservationEvents', []) as string[];
-		const changed = await pollChanges(context, state, '/reservations', venueId ? { venue_id: venueId } : {}, (reservation) => reservation.updated_at as string | undefined, { serverFilter: true });
-		items = [];
-		for (const reservation of changed) {
-			const kind = reservation.status === 'cancelled' ? 'cancelled' : reservation.created_at === reservation.updated_at ? 'created' : 'updated';
-			if (!wanted.includes(kind)) continue;
-			items.push(await localized(context, { ...reservation, event: `reservation.${kind}` }, RESERVATION_LOCAL_FIELDS));
-		}
+		const venueId = venueIdOf((context.getNodeParameter('filters', {}) as IDataObject).venue);
+		changes = async () => await pollChanges(context, state, '/reservations', venueId ? { venue_id: venueId } : {}, (reservation) => reservation.updated_at as string | undefined, { serverFilter: true });
 	} else {
 		const venueId = venueIdOf(context.getNodeParameter('venue', ''));
 		if (!venueId) throw new NodeOperationError(context.getNode(), 'Venue is empty: choose the venue whose waitlist to watch');
 		// The waitlist list has no change filter; a venue's waitlist is short, so it is read whole.
-		const added = await pollChanges(context, state, '/waitlist', { venue_id: venueId }, (entry) => entry.joined_at as string | undefined, { serverFilter: false });
-		items = [];
-		for (const entry of added) items.push(await localized(context, entry, WAITLIST_LOCAL_FIELDS));
+		changes = async () => await pollChanges(context, state, '/waitlist', { venue_id: venueId }, (entry) => entry.joined_at as string | undefined, { serverFilter: false });
+	}
+
+	if (manual) {
+		// A test run samples the last month (on a copy of the state).
+		state.cursor = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
+		state.recent = {};
+	} else if (!state.cursor) {
+		// First poll after activation: what changed just before is marked seen, nothing is
+		// emitted, and later polls start from here.
+		state.cursor = new Date().toISOString();
+		await changes();
+		return [];
+	}
+
+	let items = await changes();
+	if (event === 'audienceSync') {
+		items = items.map((guest) => ({ ...guest, audience_action: guest.email_opt_in === true ? 'subscribe' : 'unsubscribe' }));
+	} else if (event === 'reservationChanged') {
+		const wanted = context.getNodeParameter('reservationEvents', []) as string[];
+		const reservations: IDataObject[] = [];
+		for (const reservation of items) {
+			const kind = reservation.status === 'cancelled' ? 'cancelled' : reservation.created_at === reservation.updated_at ? 'created' : 'updated';
+			if (wanted.includes(kind)) reservations.push(await localized(context, { ...reservation, event: `reservation.${kind}` }, RESERVATION_LOCAL_FIELDS));
+		}
+		items = reservations;
+	} else if (event === 'waitlistAdded') {
+		const entries: IDataObject[] = [];
+		for (const entry of items) entries.push(await localized(context, entry, WAITLIST_LOCAL_FIELDS));
+		items = entries;
 	}
 	if (manual) return items.sort((a, b) => time(b.updated_at ?? b.joined_at) - time(a.updated_at ?? a.joined_at)).slice(0, MANUAL_SAMPLE);
 	return items;

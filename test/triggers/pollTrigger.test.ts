@@ -1,0 +1,146 @@
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { sevenRoomsCredentials, triggerHarness } from '../engine/harness';
+import { sandboxClient } from '../engine/sandboxClient';
+
+const TYPE = 'n8n-nodes-sevenrooms.sevenRoomsPollTrigger';
+
+describe('SevenRooms Poll Trigger: guest changes and audience sync', () => {
+	let sandbox: Sandbox;
+	let api: ReturnType<typeof sandboxClient>;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ guests: 2000, rateLimitPerMinute: 0 });
+		api = sandboxClient(sandbox);
+	});
+	afterAll(async () => await sandbox.close());
+
+	it('starts from activation, then emits each change once across polls, without gaps', async () => {
+		const trigger = triggerHarness(TYPE, { event: 'guestChanged' }, sevenRoomsCredentials(sandbox.url));
+		expect(await trigger.poll()).toEqual([]);
+
+		await api('PATCH', '/guests/gst_000010', { notes: 'first change' });
+		await api('PATCH', '/guests/gst_000011', { notes: 'first change' });
+		const first = await trigger.poll();
+		expect(first.map((guest) => guest.id).sort()).toEqual(['gst_000010', 'gst_000011']);
+
+		// n8n may run a poll twice: nothing new, nothing again.
+		expect(await trigger.poll()).toEqual([]);
+		expect(await trigger.poll()).toEqual([]);
+
+		await api('PATCH', '/guests/gst_000010', { notes: 'second change' });
+		const created = await api('POST', '/guests', { first_name: 'New', email: 'poll.new@example.com' });
+		const second = await trigger.poll();
+		expect(second.map((guest) => guest.id).sort()).toEqual(['gst_000010', created.data.id].sort());
+		expect(second.find((guest) => guest.id === 'gst_000010')?.notes).toBe('second change');
+	});
+
+	it('marks each changed guest subscribe or unsubscribe for an email audience', async () => {
+		const trigger = triggerHarness(TYPE, { event: 'audienceSync' }, sevenRoomsCredentials(sandbox.url));
+		await trigger.poll();
+		await api('PATCH', '/guests/gst_000020', { email_opt_in: true });
+		await api('PATCH', '/guests/gst_000021', { email_opt_in: false });
+		const items = await trigger.poll();
+		expect(Object.fromEntries(items.map((guest) => [guest.id, guest.audience_action]))).toEqual({ gst_000020: 'subscribe', gst_000021: 'unsubscribe' });
+	});
+
+	it('shows recent guests in a manual test run without moving the cursor', async () => {
+		const trigger = triggerHarness(TYPE, { event: 'guestChanged' }, sevenRoomsCredentials(sandbox.url));
+		await trigger.poll();
+		const before = JSON.stringify(trigger.staticData());
+		const sample = await trigger.poll('manual');
+		expect(sample.length).toBeGreaterThan(0);
+		expect(sample.length).toBeLessThanOrEqual(5);
+		expect(JSON.stringify(trigger.staticData())).toBe(before);
+	});
+
+	it('keeps its state small when a large audience changes', async () => {
+		const trigger = triggerHarness(TYPE, { event: 'audienceSync' }, sevenRoomsCredentials(sandbox.url));
+		await trigger.poll();
+		for (let n = 100; n < 400; n++) await api('PATCH', `/guests/gst_${String(n).padStart(6, '0')}`, { email_opt_in: n % 2 === 0 });
+		expect(await trigger.poll()).toHaveLength(300);
+		// Only the overlap window's ids are kept: about 40 bytes a recent change.
+		expect(JSON.stringify(trigger.staticData()).length).toBeLessThan(300 * 60);
+	});
+});
+
+describe('SevenRooms Poll Trigger: reservations and waitlist', () => {
+	let sandbox: Sandbox;
+	let api: ReturnType<typeof sandboxClient>;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ guests: 300, rateLimitPerMinute: 0 });
+		api = sandboxClient(sandbox);
+	});
+	afterAll(async () => await sandbox.close());
+
+	it('tells created, updated and cancelled reservations apart, with venue-local times', async () => {
+		const trigger = triggerHarness(TYPE, { event: 'reservationChanged', reservationEvents: ['created', 'cancelled'], filters: {} }, sevenRoomsCredentials(sandbox.url));
+		await trigger.poll();
+		const booked = await api('POST', '/reservations', { venue_id: 'ven_ldn', party_size: 2, start_time: '2027-07-01T18:00:00Z', guest_id: 'gst_000001' });
+		const created = await trigger.poll();
+		expect(created).toEqual([expect.objectContaining({ id: booked.data.id, event: 'reservation.created', start_time_local: '2027-07-01T19:00:00+01:00' })]);
+
+		await api('PATCH', `/reservations/${String(booked.data.id)}`, { notes: 'high chair' });
+		expect(await trigger.poll()).toEqual([]);
+		await api('POST', `/reservations/${String(booked.data.id)}/cancel`, { reason: 'ill' });
+		expect(await trigger.poll()).toEqual([expect.objectContaining({ id: booked.data.id, event: 'reservation.cancelled' })]);
+	});
+
+	it('emits new waitlist entries of the venue once', async () => {
+		const trigger = triggerHarness(TYPE, { event: 'waitlistAdded', venue: { __rl: true, mode: 'id', value: 'ven_dxb' } }, sevenRoomsCredentials(sandbox.url));
+		await trigger.poll();
+		const added = await api('POST', '/waitlist', { venue_id: 'ven_dxb', party_size: 3, guest_id: 'gst_000002' });
+		await api('POST', '/waitlist', { venue_id: 'ven_nyc', party_size: 2, guest_id: 'gst_000003' });
+		const items = await trigger.poll();
+		expect(items).toEqual([expect.objectContaining({ id: added.data.id, venue_timezone: 'Asia/Dubai' })]);
+		expect(await trigger.poll()).toEqual([]);
+	});
+});
+
+describe('SevenRooms Poll Trigger: upcoming birthdays', () => {
+	const realNow = Date.now;
+	afterEach(() => {
+		Date.now = realNow;
+		jest.useRealTimers();
+	});
+
+	async function birthdaySandbox(now: Date) {
+		jest.useFakeTimers({ now, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+		return await startSandbox({ guests: 3000, rateLimitPerMinute: 0, now: () => new Date() });
+	}
+
+	it('finds birthdays a few days ahead across the year end, once per year however often it polls', async () => {
+		const sandbox = await birthdaySandbox(new Date('2026-12-30T12:00:00Z'));
+		try {
+			const trigger = triggerHarness(TYPE, { event: 'upcomingBirthday', venue: { __rl: true, mode: 'id', value: 'ven_nyc' }, daysAhead: 3 }, sevenRoomsCredentials(sandbox.url));
+			const expected = [...sandbox.state.guests.values()].filter((guest) => guest.birthday?.endsWith('01-02')).map((guest) => guest.id).sort();
+			expect(expected.length).toBeGreaterThan(0);
+			const first = await trigger.poll();
+			expect(first.map((guest) => guest.id).sort()).toEqual(expected);
+			expect(first[0]).toMatchObject({ birthday_date: '2027-01-02', days_until_birthday: 3, venue_timezone: 'America/New_York' });
+			expect(await trigger.poll()).toEqual([]);
+			expect(await trigger.poll()).toEqual([]);
+
+			// The next day's poll moves on to January 3rd and still never repeats January 2nd.
+			jest.setSystemTime(new Date('2026-12-31T12:00:00Z'));
+			const next = await trigger.poll();
+			expect(next.every((guest) => String(guest.birthday).endsWith('01-03'))).toBe(true);
+			expect(next.some((guest) => expected.includes(String(guest.id)))).toBe(false);
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	it("uses the venue's time zone for today: Dubai is already in the new year when New York is not", async () => {
+		const sandbox = await birthdaySandbox(new Date('2026-12-31T21:00:00Z'));
+		try {
+			const today = async (venue: string) => {
+				const trigger = triggerHarness(TYPE, { event: 'upcomingBirthday', venue: { __rl: true, mode: 'id', value: venue }, daysAhead: 0 }, sevenRoomsCredentials(sandbox.url));
+				return new Set((await trigger.poll()).map((guest) => String(guest.birthday).slice(-5)));
+			};
+			expect([...(await today('ven_dxb'))]).toEqual(['01-01']);
+			expect([...(await today('ven_nyc'))]).toEqual(['12-31']);
+		} finally {
+			await sandbox.close();
+		}
+	});
+});
