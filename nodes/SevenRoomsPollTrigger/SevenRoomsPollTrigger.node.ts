@@ -176,10 +176,11 @@ async function pollChangeEvent(context: IPollFunctions, event: ChangeEvent, stat
 		state.cursor = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
 		state.recent = {};
 	} else if (!state.cursor) {
-		// First poll after activation: what changed just before is marked seen, nothing is
-		// emitted, and later polls start from here.
+		// First poll after activation: no history flood. The next poll looks back from here by the
+		// overlap, so a change made between activation and this poll is not lost (a change made a
+		// moment before activation may come out too: at least once, never a backlog).
 		state.cursor = new Date().toISOString();
-		await changes();
+		state.recent = {};
 		return [];
 	}
 

