@@ -2,7 +2,19 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
 	...configWithoutCloudSupport,
-	{ ignores: ['dist/**', 'node_modules/**', '.n8n-install/**', '.n8n-data/**', 'coverage/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'.n8n-install/**',
+			'.n8n-data/**',
+			'.artifacts/**',
+			// Dev tooling that installs and starts n8n itself (child processes, a demo login): not code
+			// that runs inside n8n, which is what these rules are for. Type-checked by `npm run typecheck`.
+			'e2e/**',
+			'scripts/**',
+		],
+	},
 	{
 		files: ['package.json'],
 		rules: {

@@ -27,13 +27,15 @@ export async function freePort(): Promise<number> {
 /** n8n's environment: this package loaded, nothing phoned home, data in `userFolder`. */
 export function n8nEnvironment(userFolder: string, port: number): NodeJS.ProcessEnv {
 	return {
-		...process.env,
+		...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST') && key !== 'NODE_ENV')),
+		// n8n refuses to load nodes when it thinks it runs inside a test.
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_CUSTOM_EXTENSIONS: path.join(ROOT, 'dist'),
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: 'localhost',
-		WEBHOOK_URL: `http://localhost:${port}/`,
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
@@ -67,7 +69,7 @@ export async function startN8n({ userFolder, port, fresh = true }: { userFolder:
 	const logs: string[] = [];
 	child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-	const url = `http://localhost:${listenPort}`;
+	const url = `http://127.0.0.1:${listenPort}`;
 	const deadline = Date.now() + 240_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${logs.join('').slice(-3000)}`);
@@ -182,7 +184,7 @@ export class N8nClient {
 
 	async executionIds(workflowId: string): Promise<string[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const result = await this.request<{ results: Array<{ id: string }> }>('GET', `/rest/executions?filter=${filter}&limit=500`);
+		const result = await this.request<{ results: Array<{ id: string }> }>('GET', `/rest/executions?filter=${filter}`);
 		return (result.data?.results ?? []).map((execution) => execution.id);
 	}
 }

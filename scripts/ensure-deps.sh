@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs the project's npm packages when they are missing or older than the lockfile.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	echo "» npm packages"
+	npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole suite on a fresh clone: install, build, lint, type-check, unit + sandbox + engine +
+# trigger tests, then end-to-end tests against a real n8n (installed into .n8n-install/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .artifacts
+stage() { printf '\n» %s\n' "$1"; STAGE_START=$SECONDS; }
+took() { printf '  (%ss)\n' "$((SECONDS - STAGE_START))" | tee -a .artifacts/stage-times.txt; }
+: > .artifacts/stage-times.txt
+
+stage "install npm packages";  bash scripts/ensure-deps.sh;   took
+stage "build";                 npm run build --silent;         took
+stage "lint";                  npm run lint --silent;          took
+stage "type-check";            npm run typecheck --silent;     took
+stage "unit, sandbox, engine and trigger tests"
+npx jest --ci --json --outputFile=.artifacts/jest.json; took
+stage "install n8n and Node 24"; bash scripts/install-n8n.sh;  took
+stage "end-to-end tests in real n8n"
+npx jest -c jest.e2e.config.js --ci --json --outputFile=.artifacts/jest-e2e.json; took
+
+node -e '
+const a = require("./.artifacts/jest.json"), b = require("./.artifacts/jest-e2e.json");
+const passed = a.numPassedTests + b.numPassedTests, failed = a.numFailedTests + b.numFailedTests;
+console.log(`\n${passed} passed, ${failed} failed`);
+'
