@@ -4,5 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	echo "» npm packages"
-	npm ci --no-audit --no-fund --loglevel=error
+	# `npm install` rather than `npm ci`: npm 11 leaves unrs-resolver's other-platform optional
+	# bindings out of the lockfile and `npm ci` then refuses it; install follows the lockfile too.
+	npm install --no-audit --no-fund --loglevel=error
 fi
