@@ -20,23 +20,30 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
+import { OAuth2Api } from 'n8n-nodes-base/dist/credentials/OAuth2Api.credentials';
+import { HttpRequest } from 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node';
+import { ManualTrigger } from 'n8n-nodes-base/dist/nodes/ManualTrigger/ManualTrigger.node';
+import { NoOp } from 'n8n-nodes-base/dist/nodes/NoOp/NoOp.node';
+import { Set as EditFields } from 'n8n-nodes-base/dist/nodes/Set/Set.node';
+import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/RemoveDuplicates.node';
+import { SplitOut } from 'n8n-nodes-base/dist/nodes/Transform/SplitOut/SplitOut.node';
+
 import { SevenRoomsOAuth2Api } from '../../credentials/SevenRoomsOAuth2Api.credentials';
 import { SevenRooms } from '../../nodes/SevenRooms/SevenRooms.node';
 import { SevenRoomsPollTrigger } from '../../nodes/SevenRoomsPollTrigger/SevenRoomsPollTrigger.node';
 import { SevenRoomsTrigger } from '../../nodes/SevenRoomsTrigger/SevenRoomsTrigger.node';
 
-/* eslint-disable @typescript-eslint/no-require-imports -- n8n-nodes-base ships CommonJS classes by path */
-const base = (path: string, name: string) => () => new (require(`n8n-nodes-base/dist/${path}`)[name])();
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 /** Node types by the name a workflow export uses; community nodes are `<package>.<name>`. */
 const NODE_FACTORIES: Record<string, () => INodeType | IVersionedNodeType> = {
 	'n8n-nodes-sevenrooms.sevenRooms': () => new SevenRooms(),
-	'n8n-nodes-base.manualTrigger': base('nodes/ManualTrigger/ManualTrigger.node.js', 'ManualTrigger'),
-	'n8n-nodes-base.set': base('nodes/Set/Set.node.js', 'Set'),
-	'n8n-nodes-base.noOp': base('nodes/NoOp/NoOp.node.js', 'NoOp'),
-	'n8n-nodes-base.removeDuplicates': base('nodes/Transform/RemoveDuplicates/RemoveDuplicates.node.js', 'RemoveDuplicates'),
-	'n8n-nodes-base.httpRequest': base('nodes/HttpRequest/HttpRequest.node.js', 'HttpRequest'),
+	'n8n-nodes-sevenrooms.sevenRoomsTrigger': () => new SevenRoomsTrigger(),
+	'n8n-nodes-sevenrooms.sevenRoomsPollTrigger': () => new SevenRoomsPollTrigger(),
+	'n8n-nodes-base.manualTrigger': () => new ManualTrigger(),
+	'n8n-nodes-base.set': () => new EditFields(),
+	'n8n-nodes-base.noOp': () => new NoOp(),
+	'n8n-nodes-base.splitOut': () => new SplitOut(),
+	'n8n-nodes-base.removeDuplicates': () => new RemoveDuplicates(),
+	'n8n-nodes-base.httpRequest': () => new HttpRequest(),
 };
 
 /** Extra node types a test adds (e.g. the trigger nodes), by workflow type name. */
@@ -66,12 +73,10 @@ export const nodeTypes: INodeTypes = {
 	},
 };
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	sevenRoomsOAuth2Api: new SevenRoomsOAuth2Api(),
-	oAuth2Api: new (require('n8n-nodes-base/dist/credentials/OAuth2Api.credentials.js').OAuth2Api)(),
+	oAuth2Api: new OAuth2Api(),
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Credentials as n8n's own helper treats them: parent (`extends`) properties merged in, defaults
@@ -242,9 +247,6 @@ export async function runWorkflow(
 	};
 }
 
-NODE_FACTORIES['n8n-nodes-sevenrooms.sevenRoomsTrigger'] = () => new SevenRoomsTrigger();
-NODE_FACTORIES['n8n-nodes-sevenrooms.sevenRoomsPollTrigger'] = () => new SevenRoomsPollTrigger();
-NODE_FACTORIES['n8n-nodes-base.splitOut'] = base('nodes/Transform/SplitOut/SplitOut.node.js', 'SplitOut');
 
 export const CREDENTIAL_ID = 'cred-sevenrooms';
 
