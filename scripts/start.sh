@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 npm run build --silent
 bash scripts/install-n8n.sh
-exec npx ts-node --transpile-only scripts/start.ts
+exec npx ts-node --transpile-only --prefer-ts-exts scripts/start.ts

@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 
 import { venueLocator } from '../SevenRooms/actions/common.descriptions';
+import { RESERVATION_LOCAL_FIELDS } from '../SevenRooms/actions/reservation/fields';
+import { WAITLIST_LOCAL_FIELDS } from '../SevenRooms/actions/waitlist/get.operation';
 import { ageOn, birthdayDateIn, birthdayQueryWindow, birthdayTargetDates } from '../SevenRooms/helpers/birthdays';
 import { withLocalTimes } from '../SevenRooms/helpers/time';
 import { cachedVenueTimezone } from '../SevenRooms/helpers/venues';
@@ -29,8 +31,6 @@ interface ChangeCursor {
 	recent?: Record<string, string>;
 }
 
-const RESERVATION_LOCAL_FIELDS = ['start_time', 'created_at', 'updated_at', 'cancelled_at'];
-const WAITLIST_LOCAL_FIELDS = ['joined_at', 'updated_at'];
 
 function venueIdOf(value: unknown): string {
 	const id = typeof value === 'object' && value !== null ? (value as IDataObject).value : value;

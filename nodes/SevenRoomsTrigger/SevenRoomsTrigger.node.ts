@@ -11,6 +11,8 @@ import type {
 } from 'n8n-workflow';
 
 import { venueLocator } from '../SevenRooms/actions/common.descriptions';
+import { RESERVATION_LOCAL_FIELDS } from '../SevenRooms/actions/reservation/fields';
+import { WAITLIST_LOCAL_FIELDS } from '../SevenRooms/actions/waitlist/get.operation';
 import { WEBHOOK_EVENTS } from '../SevenRooms/actions/webhook/fields';
 import { verifySignature } from '../SevenRooms/helpers/signature';
 import { withLocalTimes } from '../SevenRooms/helpers/time';
@@ -22,7 +24,7 @@ import { apiErrorsOf } from '../SevenRooms/transport/errors';
 /** How many recent event ids a trigger remembers to drop redeliveries. */
 export const REMEMBERED_EVENT_IDS = 10_000;
 
-const LOCAL_TIME_FIELDS = ['start_time', 'created_at', 'updated_at', 'cancelled_at', 'joined_at'];
+const LOCAL_TIME_FIELDS = [...RESERVATION_LOCAL_FIELDS, ...WAITLIST_LOCAL_FIELDS];
 
 // Ids being handled right now in this process: two copies of one event arriving together.
 const inFlight = new Set<string>();

@@ -33,9 +33,10 @@ export function toUtcIso(
 /** The same instant as wall-clock time with offset in `zone`, or undefined for empty input. */
 export function toZonedIso(utc: unknown, zone: string): string | undefined {
 	if (typeof utc !== 'string' || utc === '') return undefined;
-	const parsed = DateTime.fromISO(utc, { zone: 'utc' });
-	if (!parsed.isValid) return undefined;
-	const local = parsed.setZone(zone);
+	// The API's instants are plain ISO UTC: the native parser is enough and much cheaper per item.
+	const millis = Date.parse(utc);
+	if (Number.isNaN(millis)) return undefined;
+	const local = DateTime.fromMillis(millis, { zone });
 	return local.isValid ? (local.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
 }
 

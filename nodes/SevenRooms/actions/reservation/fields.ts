@@ -18,7 +18,8 @@ export const reservationFieldOptions: INodeProperties[] = [
 	{ displayName: 'Tags', name: 'tags', type: 'string', default: '', placeholder: 'e.g. anniversary, window', description: 'Comma-separated tags' },
 ];
 
-export const RESERVATION_LOCAL_FIELDS = ['start_time', 'created_at', 'updated_at', 'cancelled_at'];
+// The time a guest comes is what emails and POS need in local time; audit stamps stay UTC (and cheap).
+export const RESERVATION_LOCAL_FIELDS = ['start_time'];
 
 export function tableIdList(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : String(value ?? '').split(',');

@@ -5,7 +5,7 @@ import { apiRequest, unwrap } from '../../transport';
 import { waitlistLocator } from '../common.descriptions';
 import type { RunContext } from '../types';
 
-export const WAITLIST_LOCAL_FIELDS = ['joined_at', 'updated_at'];
+export const WAITLIST_LOCAL_FIELDS = ['joined_at'];
 
 export const description = updateDisplayOptions({ show: { resource: ['waitlist'], operation: ['get'] } }, [waitlistLocator]);
 
