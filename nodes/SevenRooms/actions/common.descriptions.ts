@@ -99,3 +99,8 @@ export const timeInputZoneOption: INodeProperties = {
 	default: 'venue',
 	description: 'How date-times you enter are meant; a value with an explicit offset (Z, +01:00) always keeps it',
 };
+
+/** A collection parameter (Options, Filters, Additional or Update Fields) in n8n's usual shape. */
+export function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}

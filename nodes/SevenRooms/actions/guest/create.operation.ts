@@ -2,19 +2,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
-import { defaultPhoneCountryOption, idempotencyKeyOption } from '../common.descriptions';
+import { collection, defaultPhoneCountryOption, idempotencyKeyOption } from '../common.descriptions';
 import { newGuestBody, newGuestProperties } from './fields';
 
 const properties: INodeProperties[] = [
 	...newGuestProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [defaultPhoneCountryOption, idempotencyKeyOption],
-	},
+	collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption, idempotencyKeyOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['create'] } }, properties);

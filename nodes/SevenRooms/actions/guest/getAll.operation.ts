@@ -4,17 +4,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { toE164 } from '../../helpers/phone';
 import { toUtcIso } from '../../helpers/time';
 import { apiRequestAllItems } from '../../transport';
-import { defaultPhoneCountryOption, returnAllAndLimit } from '../common.descriptions';
+import { collection, defaultPhoneCountryOption, returnAllAndLimit } from '../common.descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['getAll'] } }, [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
+	collection('Filters', 'filters', 'Add Filter', [
 			{ displayName: 'Birthday From (MM-DD)', name: 'birthdayStart', type: 'string', default: '', placeholder: 'e.g. 12-28', description: 'First day of a birthday window, inclusive; with Birthday To it may wrap the year end (12-28 to 01-03)' },
 			{ displayName: 'Birthday To (MM-DD)', name: 'birthdayEnd', type: 'string', default: '', placeholder: 'e.g. 01-03', description: 'Last day of the birthday window, inclusive' },
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
@@ -33,16 +27,8 @@ export const description = updateDisplayOptions({ show: { resource: ['guest'], o
 			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', placeholder: 'e.g. vip, wine-lover', description: 'Comma-separated; guests must have all of them' },
 			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only guests changed at or after this time (UTC unless an offset is given)' },
 			{ displayName: 'Updated Until', name: 'updatedUntil', type: 'dateTime', default: '', description: 'Only guests changed at or before this time (UTC unless an offset is given)' },
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [defaultPhoneCountryOption],
-	},
+		]),
+	collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption]),
 ]);
 
 function monthDay(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {

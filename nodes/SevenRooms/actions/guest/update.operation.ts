@@ -2,27 +2,13 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequest, unwrap } from '../../transport';
-import { defaultPhoneCountryOption, guestLocator } from '../common.descriptions';
+import { collection, defaultPhoneCountryOption, guestLocator } from '../common.descriptions';
 import { guestBody, guestFieldOptions } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['update'] } }, [
 	guestLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: guestFieldOptions,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [defaultPhoneCountryOption],
-	},
+	collection('Update Fields', 'updateFields', 'Add Field', guestFieldOptions),
+	collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

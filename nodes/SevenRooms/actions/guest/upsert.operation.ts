@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 
 import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
 import { apiErrorsOf } from '../../transport/errors';
-import { defaultPhoneCountryOption, idempotencyKeyOption } from '../common.descriptions';
+import { collection, defaultPhoneCountryOption, idempotencyKeyOption } from '../common.descriptions';
 import { newGuestBody, newGuestProperties } from './fields';
 
 const properties: INodeProperties[] = [
@@ -14,14 +14,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...newGuestProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [defaultPhoneCountryOption, idempotencyKeyOption],
-	},
+	collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption, idempotencyKeyOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['upsert'] } }, properties);

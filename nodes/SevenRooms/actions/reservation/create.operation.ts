@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
 import { bookingGuestBody, bookingGuestProperties, wholeNumber } from '../common.guest';
-import { defaultPhoneCountryOption, idempotencyKeyOption, timeInputZoneOption, venueLocator } from '../common.descriptions';
+import { collection, defaultPhoneCountryOption, idempotencyKeyOption, timeInputZoneOption, venueLocator } from '../common.descriptions';
 import type { RunContext } from '../types';
 import { RESERVATION_LOCAL_FIELDS, reservationFieldOptions, reservationFieldsBody, startTimeUtc } from './fields';
 
@@ -19,22 +19,8 @@ const properties: INodeProperties[] = [
 		description: "When the party arrives, in the venue's local time unless Options say UTC",
 	},
 	...bookingGuestProperties,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: reservationFieldOptions,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [defaultPhoneCountryOption, idempotencyKeyOption, timeInputZoneOption],
-	},
+	collection('Additional Fields', 'additionalFields', 'Add Field', reservationFieldOptions),
+	collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption, idempotencyKeyOption, timeInputZoneOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['reservation'], operation: ['create'] } }, properties);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toUtcIso } from '../../helpers/time';
 import { apiRequestAllItems } from '../../transport';
-import { returnAllAndLimit, venueLocator } from '../common.descriptions';
+import { collection, returnAllAndLimit, venueLocator } from '../common.descriptions';
 import type { RunContext } from '../types';
 import { RESERVATION_LOCAL_FIELDS } from './fields';
 
@@ -18,21 +18,14 @@ export const RESERVATION_STATUSES = [
 
 export const description = updateDisplayOptions({ show: { resource: ['reservation'], operation: ['getAll'] } }, [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
+	collection('Filters', 'filters', 'Add Filter', [
 			{ displayName: 'Guest ID', name: 'guestId', type: 'string', default: '' },
 			{ displayName: 'Starts After', name: 'startFrom', type: 'dateTime', default: '', description: 'Only reservations starting at or after this time (UTC unless an offset is given)' },
 			{ displayName: 'Starts Before', name: 'startTo', type: 'dateTime', default: '', description: 'Only reservations starting at or before this time (UTC unless an offset is given)' },
 			{ displayName: 'Status', name: 'status', type: 'options', options: RESERVATION_STATUSES, default: 'booked' },
 			{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only reservations changed at or after this time (UTC unless an offset is given)' },
 			{ ...venueLocator, required: false },
-		],
-	},
+		]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<IDataObject[]> {

@@ -3,27 +3,20 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequest, unwrap } from '../../transport';
 import { wholeNumber } from '../common.guest';
-import { reservationLocator, timeInputZoneOption } from '../common.descriptions';
+import { collection, reservationLocator, timeInputZoneOption } from '../common.descriptions';
 import type { RunContext } from '../types';
 import { RESERVATION_LOCAL_FIELDS, reservationFieldOptions, reservationFieldsBody, startTimeUtc } from './fields';
 import { RESERVATION_STATUSES } from './getAll.operation';
 
 export const description = updateDisplayOptions({ show: { resource: ['reservation'], operation: ['update'] } }, [
 	reservationLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	collection('Update Fields', 'updateFields', 'Add Field', [
 			...reservationFieldOptions,
 			{ displayName: 'Party Size', name: 'partySize', type: 'number', typeOptions: { minValue: 1 }, default: 2 },
 			{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '', description: "In the venue's local time unless Options say UTC" },
 			{ displayName: 'Status', name: 'status', type: 'options', options: RESERVATION_STATUSES, default: 'confirmed' },
-		],
-	},
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [timeInputZoneOption] },
+		]),
+	collection('Options', 'options', 'Add Option', [timeInputZoneOption]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<IDataObject> {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
 import { bookingGuestBody, bookingGuestProperties, wholeNumber } from '../common.guest';
-import { defaultPhoneCountryOption, idempotencyKeyOption, venueLocator } from '../common.descriptions';
+import { collection, defaultPhoneCountryOption, idempotencyKeyOption, venueLocator } from '../common.descriptions';
 import type { RunContext } from '../types';
 import { WAITLIST_LOCAL_FIELDS } from './get.operation';
 
@@ -11,18 +11,11 @@ export const description = updateDisplayOptions({ show: { resource: ['waitlist']
 	venueLocator,
 	{ displayName: 'Party Size', name: 'partySize', type: 'number', typeOptions: { minValue: 1 }, default: 2, required: true },
 	...bookingGuestProperties,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	collection('Additional Fields', 'additionalFields', 'Add Field', [
 			{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
 			{ displayName: 'Quoted Wait (Minutes)', name: 'quotedWaitMinutes', type: 'number', typeOptions: { minValue: 0 }, default: 15 },
-		],
-	},
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [defaultPhoneCountryOption, idempotencyKeyOption] },
+		]),
+	collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption, idempotencyKeyOption]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<IDataObject> {

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../transport';
-import { returnAllAndLimit, venueLocator } from '../common.descriptions';
+import { collection, returnAllAndLimit, venueLocator } from '../common.descriptions';
 import type { RunContext } from '../types';
 import { WAITLIST_LOCAL_FIELDS } from './get.operation';
 
@@ -16,14 +16,7 @@ export const WAITLIST_STATUSES = [
 export const description = updateDisplayOptions({ show: { resource: ['waitlist'], operation: ['getAll'] } }, [
 	venueLocator,
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [{ displayName: 'Status', name: 'status', type: 'options', options: WAITLIST_STATUSES, default: 'waiting' }],
-	},
+	collection('Filters', 'filters', 'Add Filter', [{ displayName: 'Status', name: 'status', type: 'options', options: WAITLIST_STATUSES, default: 'waiting' }]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<IDataObject[]> {

@@ -3,26 +3,19 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequest, unwrap } from '../../transport';
 import { wholeNumber } from '../common.guest';
-import { waitlistLocator } from '../common.descriptions';
+import { collection, waitlistLocator } from '../common.descriptions';
 import type { RunContext } from '../types';
 import { WAITLIST_LOCAL_FIELDS } from './get.operation';
 import { WAITLIST_STATUSES } from './getAll.operation';
 
 export const description = updateDisplayOptions({ show: { resource: ['waitlist'], operation: ['update'] } }, [
 	waitlistLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	collection('Update Fields', 'updateFields', 'Add Field', [
 			{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
 			{ displayName: 'Party Size', name: 'partySize', type: 'number', typeOptions: { minValue: 1 }, default: 2 },
 			{ displayName: 'Quoted Wait (Minutes)', name: 'quotedWaitMinutes', type: 'number', typeOptions: { minValue: 0 }, default: 15 },
 			{ displayName: 'Status', name: 'status', type: 'options', options: WAITLIST_STATUSES, default: 'notified' },
-		],
-	},
+		]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<IDataObject> {

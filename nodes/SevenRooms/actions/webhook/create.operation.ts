@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
-import { idempotencyKeyOption } from '../common.descriptions';
+import { collection, idempotencyKeyOption } from '../common.descriptions';
 import { WEBHOOK_EVENTS } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, [
@@ -14,13 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 	},
 	{ displayName: 'URL', name: 'url', type: 'string', default: '', required: true, placeholder: 'https://example.com/sevenrooms-events' },
 	{ displayName: 'Events', name: 'events', type: 'multiOptions', options: WEBHOOK_EVENTS, default: ['reservation.created'], required: true },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	collection('Options', 'options', 'Add Option', [
 			idempotencyKeyOption,
 			{
 				displayName: 'Signing Secret',
@@ -30,8 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 				default: '',
 				description: 'Secret SevenRooms signs deliveries with; left empty, SevenRooms generates one. The output of this operation is the only place it is shown.',
 			},
-		],
-	},
+		]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
