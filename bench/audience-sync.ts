@@ -84,15 +84,15 @@ async function main() {
 	print(`guests                   ${String(node.guests).padEnd(19)}${peerResult.guests}`);
 	print(`seconds                  ${node.seconds.toFixed(1).padEnd(19)}${peerResult.seconds.toFixed(1)}`);
 	print(`guests/minute            ${rateOf(node).toFixed(0).padEnd(19)}${rateOf(peerResult).toFixed(0)}`);
-	print(`share of the bound       ${((rateOf(node) / bound) * 100).toFixed(1).padEnd(18)}%${((rateOf(peerResult) / bound) * 100).toFixed(1)}%`);
+	print(`share of the bound       ${`${((rateOf(node) / bound) * 100).toFixed(1)}%`.padEnd(19)}${((rateOf(peerResult) / bound) * 100).toFixed(1)}%`);
 	print(`429 answers              ${String(node.rateLimited).padEnd(19)}${peerResult.rateLimited}`);
 	print(`requests                 ${String(node.requests).padEnd(19)}${peerResult.requests}`);
-	print(`peak RSS (MiB)           ${node.peakRss.toFixed(0).padEnd(19)}${peerResult.peakRss.toFixed(0)}`);
+	print(`peak RSS growth (MiB)    ${node.peakRss.toFixed(0).padEnd(19)}${peerResult.peakRss.toFixed(0)}`);
 	print(`output JSON (MiB)        ${node.jsonMiB.toFixed(1).padEnd(19)}${peerResult.jsonMiB.toFixed(1)}`);
 	if (node.error || peerResult.error) print(`errors: node=${node.error ?? '-'} peer=${peerResult.error ?? '-'}`);
 	print('');
 	print(`ratio node/peer guests per minute: ${(rateOf(node) / rateOf(peerResult)).toFixed(2)}`);
-	print(`node peak RSS / output JSON size: ${(node.peakRss / node.jsonMiB).toFixed(1)}`);
+	print(`node peak RSS growth / output JSON size: ${(node.peakRss / node.jsonMiB).toFixed(1)}`);
 }
 
 void main();

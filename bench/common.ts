@@ -8,15 +8,17 @@ export function print(line = ''): void {
 	process.stdout.write(`${line}\n`);
 }
 
-/** Samples RSS every 50 ms until stopped; returns the peak in MiB. */
+/** Samples RSS every 50 ms until stopped; returns the peak growth over the start, in MiB. */
 export function sampleRss(): () => number {
-	let peak = process.memoryUsage().rss;
+	global.gc?.();
+	const start = process.memoryUsage().rss;
+	let peak = start;
 	const timer = setInterval(() => {
 		peak = Math.max(peak, process.memoryUsage().rss);
 	}, 50);
 	return () => {
 		clearInterval(timer);
-		return Math.max(peak, process.memoryUsage().rss) / 1024 / 1024;
+		return (Math.max(peak, process.memoryUsage().rss) - start) / 1024 / 1024;
 	};
 }
 
