@@ -134,6 +134,19 @@ export class SevenRoomsOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{
+			// The contract's token request has no extra body fields: not a choice for users.
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
+		{
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default: '',
+		},
+		{
 			// The contract's token endpoint takes client_id/client_secret in the form body.
 			displayName: 'Authentication',
 			name: 'authentication',
