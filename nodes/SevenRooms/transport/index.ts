@@ -258,7 +258,8 @@ export async function apiRequest(
 			if (status === 429) waitMs = serverWait ?? retryPolicy.rateLimitedFallbackMs;
 			else if (status === 503) waitMs = serverWait ?? jitter(retryPolicy.unavailableMinMs, retryPolicy.unavailableMaxMs);
 			else waitMs = serverWait ?? exponentialBackoffMs(attempt);
-			if (status !== 429) lostResponse = lostResponse || status === 500 || status === 502 || status === 504;
+			// A 5xx other than 503 may come after the API acted: a later 404 on DELETE means done.
+			if (status !== 429 && status !== 503) lostResponse = true;
 			this.logger.debug('SevenRooms asked to wait, retrying', { status, attempt, waitMs, method, path });
 			await sleep(waitMs, abortSignal);
 			continue;
