@@ -24,6 +24,15 @@ const MANUAL_SAMPLE = 5;
 
 type ChangeEvent = 'guestChanged' | 'audienceSync' | 'reservationChanged' | 'waitlistAdded';
 
+/** Where an event's changes come from and which field dates them. */
+interface ChangeSource {
+	path: string;
+	qs: IDataObject;
+	changedAt: (item: IDataObject) => string | undefined;
+	/** whether the list takes `updated_at[gte]` (the waitlist's doesn't) */
+	serverFilter: boolean;
+}
+
 interface ChangeCursor {
 	/** newest change time seen (API clock, ISO) */
 	cursor?: string;
@@ -48,10 +57,7 @@ function time(value: unknown): number {
 async function pollChanges(
 	context: IPollFunctions,
 	state: ChangeCursor,
-	path: string,
-	qs: IDataObject,
-	changedAt: (item: IDataObject) => string | undefined,
-	{ serverFilter }: { serverFilter: boolean },
+	{ path, qs, changedAt, serverFilter }: ChangeSource,
 ): Promise<IDataObject[]> {
 	const since = state.cursor ? new Date(time(state.cursor) - POLL_OVERLAP_MS).toISOString() : undefined;
 	const recent = { ...(state.recent ?? {}) };
@@ -158,17 +164,18 @@ export class SevenRoomsPollTrigger implements INodeType {
 }
 
 async function pollChangeEvent(context: IPollFunctions, event: ChangeEvent, state: ChangeCursor, manual: boolean): Promise<IDataObject[]> {
-	let changes: () => Promise<IDataObject[]>;
+	const updatedAt = (item: IDataObject) => item.updated_at as string | undefined;
+	let source: ChangeSource;
 	if (event === 'guestChanged' || event === 'audienceSync') {
-		changes = async () => await pollChanges(context, state, '/guests', {}, (guest) => guest.updated_at as string | undefined, { serverFilter: true });
+		source = { path: '/guests', qs: {}, changedAt: updatedAt, serverFilter: true };
 	} else if (event === 'reservationChanged') {
 		const venueId = venueIdOf((context.getNodeParameter('filters', {}) as IDataObject).venue);
-		changes = async () => await pollChanges(context, state, '/reservations', venueId ? { venue_id: venueId } : {}, (reservation) => reservation.updated_at as string | undefined, { serverFilter: true });
+		source = { path: '/reservations', qs: venueId ? { venue_id: venueId } : {}, changedAt: updatedAt, serverFilter: true };
 	} else {
 		const venueId = venueIdOf(context.getNodeParameter('venue', ''));
 		if (!venueId) throw new NodeOperationError(context.getNode(), 'Venue is empty: choose the venue whose waitlist to watch');
 		// The waitlist list has no change filter; a venue's waitlist is short, so it is read whole.
-		changes = async () => await pollChanges(context, state, '/waitlist', { venue_id: venueId }, (entry) => entry.joined_at as string | undefined, { serverFilter: false });
+		source = { path: '/waitlist', qs: { venue_id: venueId }, changedAt: (entry) => entry.joined_at as string | undefined, serverFilter: false };
 	}
 
 	if (manual) {
@@ -184,7 +191,7 @@ async function pollChangeEvent(context: IPollFunctions, event: ChangeEvent, stat
 		return [];
 	}
 
-	let items = await changes();
+	let items = await pollChanges(context, state, source);
 	if (event === 'audienceSync') {
 		items = items.map((guest) => ({ ...guest, audience_action: guest.email_opt_in === true ? 'subscribe' : 'unsubscribe' }));
 	} else if (event === 'reservationChanged') {
