@@ -25,7 +25,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** n8n's environment: this package loaded, nothing phoned home, data in `userFolder`. */
-export function n8nEnvironment(userFolder: string, port: number): NodeJS.ProcessEnv {
+export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
 	return {
 		...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST') && key !== 'NODE_ENV')),
 		// n8n refuses to load nodes when it thinks it runs inside a test.
@@ -43,6 +43,8 @@ export function n8nEnvironment(userFolder: string, port: number): NodeJS.Process
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_ENABLED: 'false',
+		// n8n opens its task broker port even with runners off: a free one, not the fixed 5679.
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RESTRICT_FILE_ACCESS_TO: path.join(userFolder, 'outbox'),
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
@@ -65,7 +67,7 @@ export async function startN8n({ userFolder, port, fresh = true }: { userFolder:
 	if (fresh) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(path.join(userFolder, 'outbox'), { recursive: true });
 	const listenPort = port ?? (await freePort());
-	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: n8nEnvironment(userFolder, listenPort), stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: n8nEnvironment(userFolder, listenPort, await freePort()), stdio: ['ignore', 'pipe', 'pipe'] });
 	const logs: string[] = [];
 	child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
