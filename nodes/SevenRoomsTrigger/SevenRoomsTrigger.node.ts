@@ -26,8 +26,24 @@ export const REMEMBERED_EVENT_IDS = 10_000;
 
 const LOCAL_TIME_FIELDS = [...RESERVATION_LOCAL_FIELDS, ...WAITLIST_LOCAL_FIELDS];
 
-// Ids being handled right now in this process: two copies of one event arriving together.
-const inFlight = new Set<string>();
+// Events this process accepted, oldest first. n8n gives each request its own copy of the static
+// data and saves it whole afterwards, so concurrent deliveries can overwrite each other's ids there;
+// this memory keeps one process (one n8n, or one webhook processor) exact all the same.
+const ACCEPTED_HERE_MS = 24 * 60 * 60_000;
+const ACCEPTED_HERE_MAX = 100_000;
+const acceptedHere = new Map<string, number>();
+
+/** False when this process already accepted the event; otherwise remembers it. */
+function firstTimeHere(key: string): boolean {
+	const now = Date.now();
+	for (const [oldest, at] of acceptedHere) {
+		if (at > now - ACCEPTED_HERE_MS && acceptedHere.size < ACCEPTED_HERE_MAX) break;
+		acceptedHere.delete(oldest);
+	}
+	if (acceptedHere.has(key)) return false;
+	acceptedHere.set(key, now);
+	return true;
+}
 
 /** The delivered event, or undefined when the body is not a JSON object (answered with 400). */
 function parseEvent(raw: string): IDataObject | undefined {
@@ -59,7 +75,7 @@ export class SevenRoomsTrigger implements INodeType {
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
-				displayName: 'SevenRooms may deliver an event more than once; this trigger starts one execution per event ID it has seen recently. For a strict guarantee across restarts and queue-mode webhook processors, add a Remove Duplicates node that compares the event ID field across executions.',
+				displayName: 'SevenRooms may deliver an event more than once; this trigger starts one execution per event ID. With several queue-mode webhook processors a copy can still get through: SevenRooms creates after this trigger are keyed by the event ID and happen once, and for other apps add a Remove Duplicates node on the event ID field.',
 				name: 'deliveryNotice',
 				type: 'notice',
 				default: '',
@@ -164,12 +180,10 @@ export class SevenRoomsTrigger implements INodeType {
 		// At-least-once delivery: a redelivered event is acknowledged and starts nothing.
 		const seen = Array.isArray(webhookData.recentEventIds) ? (webhookData.recentEventIds as string[]) : [];
 		const processKey = `${this.getWorkflow().id ?? ''}|${this.getNode().id}|${eventId}`;
-		if (seen.includes(eventId) || inFlight.has(processKey)) {
+		if (seen.includes(eventId) || !firstTimeHere(processKey)) {
 			response.status(200).json({ received: true, duplicate: true });
 			return { noWebhookResponse: true };
 		}
-		inFlight.add(processKey);
-		setTimeout(() => inFlight.delete(processKey), 60_000).unref();
 		seen.push(eventId);
 		webhookData.recentEventIds = seen.slice(-REMEMBERED_EVENT_IDS);
 

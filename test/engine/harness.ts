@@ -201,10 +201,13 @@ export function createAdditionalData(
 
 let executionCounter = 0;
 
-/** Runs a workflow the way n8n's engine does: WorkflowExecute from the trigger node onward. */
+/**
+ * Runs a workflow the way n8n's engine does: WorkflowExecute from the trigger node onward, which
+ * passes `triggerItems` on as a webhook trigger's output.
+ */
 export async function runWorkflow(
 	workflowJson: WorkflowJson,
-	{ credentialsHelper, executionId }: { credentialsHelper: TestCredentialsHelper; executionId?: string },
+	{ credentialsHelper, executionId, triggerItems = [{}] }: { credentialsHelper: TestCredentialsHelper; executionId?: string; triggerItems?: IDataObject[] },
 ): Promise<RunResult> {
 	const workflow = new Workflow({
 		id: 'wf-test',
@@ -222,7 +225,8 @@ export async function runWorkflow(
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 	const additionalData = createAdditionalData(credentialsHelper, id, hooks);
 
-	const startNode = workflow.getStartNode();
+	// n8n's getStartNode skips webhook-only triggers; their workflows start at the first node.
+	const startNode = workflow.getStartNode() ?? workflow.getNode(workflowJson.nodes[0].name);
 	if (!startNode) throw new Error('The workflow has no trigger node');
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },
@@ -231,7 +235,7 @@ export async function runWorkflow(
 			metadata: {},
 			waitingExecution: {},
 			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [{ node: startNode, data: { main: [triggerItems.map((json) => ({ json }))] }, source: null }],
 		},
 	} as unknown as IRunExecutionData;
 	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);

@@ -148,4 +148,28 @@ describe('SevenRooms Trigger deliveries', () => {
 		expect(remembered[remembered.length - 1]).toBe('evt_new');
 		expect(remembered).not.toContain('evt_old_0');
 	});
+
+	it('drops a redelivery even when the saved ids lost it to a concurrent save', async () => {
+		const trigger = activeTrigger();
+		await trigger.hook('create');
+		const secret = String(trigger.staticData().webhookSecret);
+		const raw = JSON.stringify({ id: 'evt_lost_update', type: 'reservation.created', data: {} });
+		const send = async () => {
+			const t = Math.floor(Date.now() / 1000);
+			return await trigger.deliver(raw, { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}` });
+		};
+		jest.useFakeTimers({ now: Date.now() });
+		try {
+			expect((await send()).started).toBe(true);
+			// n8n saves a request's copy of the static data whole: another delivery's save can drop
+			// this id. A redelivery two hours later (at-least-once delivery) must still be dropped.
+			trigger.staticData().recentEventIds = [];
+			jest.advanceTimersByTime(2 * 60 * 60_000);
+			const again = await send();
+			expect(again.started).toBe(false);
+			expect(again.status).toBe(200);
+		} finally {
+			jest.useRealTimers();
+		}
+	});
 });

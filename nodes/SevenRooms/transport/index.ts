@@ -150,14 +150,36 @@ function tokenAcquisitionFailure(error: unknown): string | undefined {
 }
 
 /**
+ * The id of the SevenRooms event that started this execution, when a SevenRooms Trigger did. A
+ * redelivered event that still got a second execution (two webhook processors in queue mode, each
+ * with its own copy of the trigger's memory) then gets the same keys, so it cannot create twice.
+ */
+function triggeringEventId(context: IExecuteFunctions): string | undefined {
+	if (typeof context.getParentNodes !== 'function') return undefined;
+	const triggers = context.getParentNodes(context.getNode().name).filter((node) => /(^|\.)sevenRoomsTrigger$/.test(node.type) && !node.disabled);
+	for (const trigger of triggers) {
+		try {
+			const id = context.evaluateExpression(`{{ $(${JSON.stringify(trigger.name)}).first().json.id }}`, 0);
+			if (typeof id === 'string' && id) return id;
+		} catch {
+			// That trigger did not run in this execution (another trigger started it).
+		}
+	}
+	return undefined;
+}
+
+/**
  * A key that stays the same when n8n re-runs the same item of the same execution ("Retry On
- * Fail"), so a retried create cannot create twice; outside an execution a random one.
+ * Fail"), and for every execution of one SevenRooms event (redeliveries, retried executions), so a
+ * create cannot happen twice; outside an execution a random one.
  */
 export function defaultIdempotencyKey(context: SevenRoomsFunctions, scope: string, itemIndex: number): string {
 	const executionId = 'getExecutionId' in context ? context.getExecutionId() : undefined;
 	if (!executionId) return randomUUID();
+	const eventId = 'evaluateExpression' in context ? triggeringEventId(context as IExecuteFunctions) : undefined;
+	const origin = eventId ? `event:${eventId}` : executionId;
 	const hash = createHash('sha256')
-		.update(`${context.getWorkflow().id ?? ''}|${executionId}|${context.getNode().id}|${scope}|${itemIndex}`)
+		.update(`${context.getWorkflow().id ?? ''}|${origin}|${context.getNode().id}|${scope}|${itemIndex}`)
 		.digest('hex');
 	// UUID-shaped so it reads like the API's default.
 	return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
