@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../sandbox/server';
 import { ROOT } from './n8n';
+import type { N8nClient } from './n8n';
 
 export const DEMO_DIR = path.join(ROOT, 'demo');
 
@@ -13,4 +15,22 @@ export function demoWorkflows(credentialId: string, outbox: string): Record<stri
 		workflows[file.replace(/\.json$/, '')] = JSON.parse(text) as Record<string, unknown>;
 	}
 	return workflows;
+}
+
+/**
+ * A SevenRooms credential for the sandbox and the demo workflows (trigger ones active), each made
+ * once: a restart finds them and leaves them as they are.
+ */
+export async function importDemo(client: N8nClient, sandboxUrl: string, outbox: string): Promise<void> {
+	const credentials = await client.request<Array<{ id: string; name: string }>>('GET', '/rest/credentials');
+	const data = { environment: 'custom', baseUrl: sandboxUrl, clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET, rateLimitPerMinute: 120 };
+	const credentialId =
+		credentials.data.find((credential) => credential.name === 'SevenRooms sandbox')?.id ?? (await client.createCredential('SevenRooms sandbox', 'sevenRoomsOAuth2Api', data));
+	const existing = await client.request<Array<{ name: string }>>('GET', '/rest/workflows');
+	const names = new Set((existing.data ?? []).map((workflow) => workflow.name));
+	for (const [file, workflow] of Object.entries(demoWorkflows(credentialId, outbox))) {
+		if (names.has(String(workflow.name))) continue;
+		const saved = await client.createWorkflow(workflow);
+		if (file !== 'guest-sync') await client.activate(saved.id, saved.versionId);
+	}
 }

@@ -62,24 +62,45 @@ export interface N8nInstance {
 	stop(): Promise<void>;
 }
 
-/** Starts `n8n start` under Node 24 and waits until the editor answers. */
-export async function startN8n({ userFolder, port, fresh = true }: { userFolder: string; port?: number; fresh?: boolean }): Promise<N8nInstance> {
+/** What each n8n command prints once it serves, and whether it has an HTTP server to ask. */
+const READY: Record<N8nCommand, { text: string; http: boolean }> = {
+	start: { text: 'Editor is now accessible', http: true },
+	webhook: { text: 'Webhook listener waiting for requests', http: true },
+	worker: { text: 'n8n worker is now ready', http: false },
+};
+export type N8nCommand = 'start' | 'worker' | 'webhook';
+
+export interface StartN8nOptions {
+	userFolder: string;
+	port?: number;
+	fresh?: boolean;
+	/** n8n's own commands: `start` (main), `worker` and `webhook` (queue mode) */
+	command?: N8nCommand;
+	/** added to (and winning over) the environment of `n8nEnvironment` */
+	env?: NodeJS.ProcessEnv;
+}
+
+/** Starts an n8n process under Node 24 and waits until it serves. */
+export async function startN8n({ userFolder, port, fresh = true, command = 'start', env = {} }: StartN8nOptions): Promise<N8nInstance> {
 	if (fresh) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(path.join(userFolder, 'outbox'), { recursive: true });
 	const listenPort = port ?? (await freePort());
-	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: n8nEnvironment(userFolder, listenPort, await freePort()), stdio: ['ignore', 'pipe', 'pipe'] });
+	const environment = { ...n8nEnvironment(userFolder, listenPort, await freePort()), ...env };
+	const child = spawn(NODE24, [N8N_BIN, command], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
 	const logs: string[] = [];
 	child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
 	const url = `http://127.0.0.1:${listenPort}`;
+	const ready = READY[command];
 	const deadline = Date.now() + 240_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${logs.join('').slice(-3000)}`);
-		if (logs.join('').includes('Editor is now accessible')) {
+		if (child.exitCode !== null) throw new Error(`n8n ${command} exited with ${child.exitCode}:\n${logs.join('').slice(-3000)}`);
+		if (logs.join('').includes(ready.text)) {
+			if (!ready.http) break;
 			const health = await fetch(`${url}/healthz`).catch(() => undefined);
 			if (health?.ok) break;
 		}
-		if (Date.now() > deadline) throw new Error(`n8n did not start in time:\n${logs.join('').slice(-3000)}`);
+		if (Date.now() > deadline) throw new Error(`n8n ${command} did not start in time:\n${logs.join('').slice(-3000)}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	return {
@@ -185,9 +206,23 @@ export class N8nClient {
 	}
 
 	async executionIds(workflowId: string): Promise<string[]> {
+		return (await this.executionSummaries(workflowId)).map((execution) => execution.id);
+	}
+
+	/** Every execution of a workflow in n8n's execution list (newest first), page by page. */
+	async executionSummaries(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const result = await this.request<{ results: Array<{ id: string }> }>('GET', `/rest/executions?filter=${filter}`);
-		return (result.data?.results ?? []).map((execution) => execution.id);
+		const all: Array<{ id: string; status: string; mode: string }> = [];
+		for (let cursor: string | null | undefined; ; ) {
+			const page = await this.request<{ results: Array<{ id: string; status: string; mode: string }>; nextCursor?: string | null }>(
+				'GET',
+				`/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+			);
+			if (page.status !== 200) throw new Error(`n8n's execution list answered ${page.status}: ${JSON.stringify(page.data)}`);
+			all.push(...(page.data.results ?? []));
+			cursor = page.data.nextCursor;
+			if (!cursor) return all;
+		}
 	}
 }
 

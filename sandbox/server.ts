@@ -64,6 +64,8 @@ export interface Sandbox {
 	emitEvent(type: string, data: Record<string, unknown>, venueId?: string | null): string;
 	/** resolves once every queued webhook delivery has been acknowledged or given up */
 	flushWebhooks(): Promise<void>;
+	/** a bulk change made inside SevenRooms (an import, say): each guest changed as a PATCH would */
+	updateGuests(ids: string[], change: (guest: Guest) => Partial<Guest>): void;
 	resetStats(): void;
 	close(): Promise<void>;
 }
@@ -248,7 +250,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const freshStats = (): SandboxStats => ({
 		requests: {}, created: { guests: 0, reservations: 0, waitlist: 0, webhooks: 0 }, idempotentReplays: 0,
 		faultsInjected: {}, rateLimited: 0, tokensIssued: 0,
-		webhookDeliveries: { attempted: 0, acknowledged: 0, failed: 0, duplicatesSent: 0, events: 0 },
+		webhookDeliveries: { attempted: 0, acknowledged: 0, failed: 0, duplicatesSent: 0, events: 0, answers: {} },
 	});
 	const stats = freshStats();
 	const sequence = { guest: seeded.guests.length, reservation: seeded.reservations.length, waitlist: 0, webhook: 0, event: 0 };
@@ -308,6 +310,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					'X-SevenRooms-Event-Id': String(event.id),
 					'X-SevenRooms-Signature': `t=${t},v1=${signature}`,
 				});
+				const answers = stats.webhookDeliveries.answers;
+				answers[status || 'no answer'] = (answers[status || 'no answer'] ?? 0) + 1;
 				if (status >= 200 && status < 300) {
 					stats.webhookDeliveries.acknowledged++;
 					return;
@@ -925,6 +929,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		emitEvent,
 		flushWebhooks,
+		updateGuests: (ids, change) => {
+			for (const id of ids) {
+				const guest = get(state.guests, id, 'guest');
+				Object.assign(guest, change(guest), { updated_at: timestamp() });
+				emitEvent('guest.updated', { ...guest }, null);
+			}
+			touchGuests();
+		},
 		resetStats: () => Object.assign(stats, freshStats()),
 		close: () =>
 			new Promise<void>((resolve) => {

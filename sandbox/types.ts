@@ -114,5 +114,13 @@ export interface SandboxStats {
 	faultsInjected: Record<string, number>;
 	rateLimited: number;
 	tokensIssued: number;
-	webhookDeliveries: { attempted: number; acknowledged: number; failed: number; duplicatesSent: number; events: number };
+	webhookDeliveries: {
+		attempted: number;
+		acknowledged: number;
+		failed: number;
+		duplicatesSent: number;
+		events: number;
+		/** delivery attempts by the receiver's HTTP status ('no answer': reset or timeout) */
+		answers: Record<string, number>;
+	};
 }
