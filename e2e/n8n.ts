@@ -209,19 +209,22 @@ export class N8nClient {
 		return (await this.executionSummaries(workflowId)).map((execution) => execution.id);
 	}
 
-	/** Every execution of a workflow in n8n's execution list (newest first), page by page. */
+	/**
+	 * Every execution of a workflow in n8n's execution list, page by page. Pages can overlap (the list
+	 * is ordered by status and time, which change while it is read), so each execution counts once.
+	 */
 	async executionSummaries(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const all: Array<{ id: string; status: string; mode: string }> = [];
+		const all = new Map<string, { id: string; status: string; mode: string }>();
 		for (let cursor: string | null | undefined; ; ) {
 			const page = await this.request<{ results: Array<{ id: string; status: string; mode: string }>; nextCursor?: string | null }>(
 				'GET',
 				`/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
 			);
 			if (page.status !== 200) throw new Error(`n8n's execution list answered ${page.status}: ${JSON.stringify(page.data)}`);
-			all.push(...(page.data.results ?? []));
+			for (const execution of page.data.results ?? []) all.set(execution.id, execution);
 			cursor = page.data.nextCursor;
-			if (!cursor) return all;
+			if (!cursor) return [...all.values()];
 		}
 	}
 }
