@@ -210,8 +210,20 @@ export class N8nClient {
 	}
 
 	/**
-	 * Every execution of a workflow in n8n's execution list, page by page. Pages can overlap (the list
-	 * is ordered by status and time, which change while it is read), so each execution counts once.
+	 * How many finished executions (of a status, when given) n8n's execution list counts for a
+	 * workflow. Its pages can skip or repeat rows when many executions start in the same
+	 * millisecond, its count does not.
+	 */
+	async executionCount(workflowId: string, status?: string[]): Promise<number> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, ...(status ? { status } : {}) }));
+		const page = await this.request<{ count: number; estimated: boolean }>('GET', `/rest/executions?filter=${filter}&limit=1`);
+		if (page.status !== 200 || page.data.estimated) throw new Error(`n8n's execution list gave no exact count: ${JSON.stringify(page.data)}`);
+		return page.data.count;
+	}
+
+	/**
+	 * Every execution of a workflow in n8n's execution list, page by page, each once (pages can
+	 * overlap); for a few executions; for many, `executionCount`.
 	 */
 	async executionSummaries(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
