@@ -34,11 +34,20 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
 	}
 }
 
-/** Items the workflows wrote to the shared outbox, from files whose name starts with `prefix`. */
+/**
+ * Items the workflows wrote to the shared outbox, from files whose name starts with `prefix`. A file
+ * a worker is still writing is left for the next look (it can only make the count smaller).
+ */
 function outboxItems(prefix: string): Array<Record<string, unknown>> {
 	return readdirSync(queue.outbox)
 		.filter((name) => name.startsWith(prefix))
-		.flatMap((name) => JSON.parse(readFileSync(path.join(queue.outbox, name), 'utf8')) as Array<Record<string, unknown>>);
+		.flatMap((name) => {
+			try {
+				return JSON.parse(readFileSync(path.join(queue.outbox, name), 'utf8')) as Array<Record<string, unknown>>;
+			} catch {
+				return [];
+			}
+		});
 }
 
 function countBy(values: unknown[]): Map<string, number> {
