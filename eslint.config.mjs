@@ -12,6 +12,7 @@ export default [
 			// Dev tooling that installs and starts n8n itself (child processes, a demo login): not code
 			// that runs inside n8n, which is what these rules are for. Type-checked by `npm run typecheck`.
 			'e2e/**',
+			'dev/**',
 			'scripts/**',
 		],
 	},

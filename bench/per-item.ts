@@ -15,27 +15,54 @@ import { flag, print } from './common';
 const items = flag('items', 1000);
 const rounds = flag('rounds', 30);
 
-function context(parameters: IDataObject, answer: (request: IDataObject) => IDataObject): IExecuteFunctions {
-	const node = { id: 'n', name: 'SevenRooms', type: 'sevenRooms', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { sevenRoomsOAuth2Api: { id: 'c', name: 'c' } } };
-	const input: INodeExecutionData[] = Array.from({ length: items }, (_, index) => ({ json: { index, phone: `(415) 555-${String(1000 + (index % 9000)).padStart(4, '0')}` } }));
+function context(
+	parameters: IDataObject,
+	answer: (request: IDataObject) => IDataObject,
+): IExecuteFunctions {
+	const node = {
+		id: 'n',
+		name: 'SevenRooms',
+		type: 'sevenRooms',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { sevenRoomsOAuth2Api: { id: 'c', name: 'c' } },
+	};
+	const input: INodeExecutionData[] = Array.from({ length: items }, (_, index) => ({
+		json: { index, phone: `(415) 555-${String(1000 + (index % 9000)).padStart(4, '0')}` },
+	}));
 	return {
 		getNode: () => node,
 		getWorkflow: () => ({ id: 'w' }),
 		getExecutionId: () => 'e',
 		getInputData: () => input,
 		continueOnFail: () => false,
-		getNodeParameter: (name: string, index: number, fallback?: unknown, options?: { extractValue?: boolean }) => {
+		getNodeParameter: (
+			name: string,
+			index: number,
+			fallback?: unknown,
+			options?: { extractValue?: boolean },
+		) => {
 			let value = parameters[name] ?? fallback;
 			if (name === 'phone') value = input[index].json.phone;
-			if (options?.extractValue && value && typeof value === 'object') value = (value as IDataObject).value;
+			if (options?.extractValue && value && typeof value === 'object')
+				value = (value as IDataObject).value;
 			return value;
 		},
-		getCredentials: async () => ({ apiBaseUrl: 'http://in-process', rateLimitPerMinute: 0, clientId: 'c' }),
+		getCredentials: async () => ({
+			apiBaseUrl: 'http://in-process',
+			rateLimitPerMinute: 0,
+			clientId: 'c',
+		}),
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		helpers: {
 			returnJsonArray,
 			constructExecutionMetaData,
-			httpRequestWithAuthentication: async (_type: string, request: IDataObject) => ({ statusCode: 200, headers: {}, body: answer(request) }),
+			httpRequestWithAuthentication: async (_type: string, request: IDataObject) => ({
+				statusCode: 200,
+				headers: {},
+				body: answer(request),
+			}),
 		},
 	} as unknown as IExecuteFunctions;
 }
@@ -55,21 +82,50 @@ async function cpuPerThousand(node: INodeType, make: () => IExecuteFunctions): P
 }
 
 async function main() {
-	const reservation = { id: 'res_1', venue_id: 'ven_nyc', guest_id: 'gst_1', party_size: 2, start_time: '2027-07-04T23:30:00Z', created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-01T10:00:00Z', cancelled_at: null, status: 'booked' };
+	const reservation = {
+		id: 'res_1',
+		venue_id: 'ven_nyc',
+		guest_id: 'gst_1',
+		party_size: 2,
+		start_time: '2027-07-04T23:30:00Z',
+		created_at: '2026-11-01T10:00:00Z',
+		updated_at: '2026-11-01T10:00:00Z',
+		cancelled_at: null,
+		status: 'booked',
+	};
 	const venue = { id: 'ven_nyc', timezone: 'America/New_York' };
 	const guestCreate = await cpuPerThousand(new SevenRooms(), () =>
-		context({ resource: 'guest', operation: 'create', firstName: 'Ada', email: 'ada@example.com', additionalFields: {}, options: {} }, (request) => ({ data: { id: 'gst_1', ...(request.body as IDataObject) } })),
+		context(
+			{
+				resource: 'guest',
+				operation: 'create',
+				firstName: 'Ada',
+				email: 'ada@example.com',
+				additionalFields: {},
+				options: {},
+			},
+			(request) => ({ data: { id: 'gst_1', ...(request.body as IDataObject) } }),
+		),
 	);
 	const reservationGet = await cpuPerThousand(new SevenRooms(), () =>
-		context({ resource: 'reservation', operation: 'get', reservationId: { value: 'res_1' } }, (request) => ({ data: String(request.url).includes('/venues/') ? venue : reservation })),
+		context(
+			{ resource: 'reservation', operation: 'get', reservationId: { value: 'res_1' } },
+			(request) => ({ data: String(request.url).includes('/venues/') ? venue : reservation }),
+		),
 	);
 	const peer = await cpuPerThousand(new NoOp(), () => context({}, () => ({})));
 	print(`Per-item CPU, median of ${rounds} rounds of ${items} items (ms per 1,000 items)`);
 	print(`  Guest Create (E.164 phone, body, idempotency key, output)   ${guestCreate.toFixed(1)}`);
-	print(`  Reservation Get (venue time zone, local times, output)      ${reservationGet.toFixed(1)}`);
+	print(
+		`  Reservation Get (venue time zone, local times, output)      ${reservationGet.toFixed(1)}`,
+	);
 	print(`  peer: n8n No Op node passing the same items                 ${peer.toFixed(1)}`);
-	print(`  ratio guest create / no-op: ${(guestCreate / peer).toFixed(1)}; reservation get / no-op: ${(reservationGet / peer).toFixed(1)}`);
-	print(`  goal: <= 20 ms per 1,000 items -> ${Math.max(guestCreate, reservationGet) <= 20 ? 'met' : 'NOT met'}`);
+	print(
+		`  ratio guest create / no-op: ${(guestCreate / peer).toFixed(1)}; reservation get / no-op: ${(reservationGet / peer).toFixed(1)}`,
+	);
+	print(
+		`  goal: <= 20 ms per 1,000 items -> ${Math.max(guestCreate, reservationGet) <= 20 ? 'met' : 'NOT met'}`,
+	);
 }
 
 void main();

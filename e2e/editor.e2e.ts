@@ -4,8 +4,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
-import { N8nClient, OWNER, ROOT, startN8n } from './n8n';
-import type { N8nInstance } from './n8n';
+import { N8nClient, OWNER, ROOT, startN8n } from '../dev/n8n';
+import type { N8nInstance } from '../dev/n8n';
 
 /** The editor a user sees, in headless Debian Chromium: screenshots land in .artifacts/screenshots. */
 const SCREENSHOTS = path.join(ROOT, '.artifacts/screenshots');
@@ -20,7 +20,16 @@ beforeAll(async () => {
 	await new N8nClient(n8n.url).signIn();
 	browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	page.on('console', (message) => {
@@ -34,13 +43,17 @@ afterAll(async () => {
 	await n8n?.stop();
 });
 
-const shot = async (name: string) => await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+const shot = async (name: string) =>
+	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
 describe('the SevenRooms node in the n8n editor', () => {
 	it('adds SevenRooms → Guest → Create, renders its parameters and the credential form', async () => {
 		await page.goto(`${n8n.url}/signin`);
 		await page.getByLabel(/email/i).first().fill(OWNER.email);
-		await page.getByLabel(/password/i).first().fill(OWNER.password);
+		await page
+			.getByLabel(/password/i)
+			.first()
+			.fill(OWNER.password);
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL((url) => !url.pathname.includes('signin'));
 		// The sign-in page's session probe answers 401 before login: not ours.
@@ -59,18 +72,38 @@ describe('the SevenRooms node in the n8n editor', () => {
 		await page.getByPlaceholder(/search sevenrooms actions/i).fill('Create a guest');
 		await page.getByText('Create a guest', { exact: true }).first().click();
 
-		for (const label of ['Resource', 'Operation', 'First Name', 'Last Name', 'Email', 'Phone', 'Additional Fields', 'Options']) {
+		for (const label of [
+			'Resource',
+			'Operation',
+			'First Name',
+			'Last Name',
+			'Email',
+			'Phone',
+			'Additional Fields',
+			'Options',
+		]) {
 			await page.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
 		}
 		await shot('2-guest-create');
 
 		await page.getByText('Connect to SevenRooms').click();
-		for (const label of ['Environment', 'Client ID', 'Client Secret', 'Custom Scopes', 'Requests per Minute']) {
-			await page.getByText(new RegExp(`^${label}`)).first().waitFor({ timeout: 15_000 });
+		for (const label of [
+			'Environment',
+			'Client ID',
+			'Client Secret',
+			'Custom Scopes',
+			'Requests per Minute',
+		]) {
+			await page
+				.getByText(new RegExp(`^${label}`))
+				.first()
+				.waitFor({ timeout: 15_000 });
 		}
 		await shot('3-credential-form');
 
-		const ours = consoleErrors.filter((text) => /seven ?rooms|CUSTOM\.|parameter|credential/i.test(text));
+		const ours = consoleErrors.filter((text) =>
+			/seven ?rooms|CUSTOM\.|parameter|credential/i.test(text),
+		);
 		expect(ours).toEqual([]);
 	});
 });

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { signatureOf } from '../nodes/SevenRooms/helpers/signature';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
-import { sandboxClient } from '../test/engine/sandboxClient';
-import { demoWorkflows } from './demo';
-import { N8nClient, ROOT, startN8n } from './n8n';
-import type { N8nInstance } from './n8n';
+import { sandboxClient } from '../dev/sandboxClient';
+import { demoWorkflows } from '../dev/demo';
+import { N8nClient, ROOT, startN8n } from '../dev/n8n';
+import type { N8nInstance } from '../dev/n8n';
 
 const CREDENTIAL_TYPE = 'sevenRoomsOAuth2Api';
 let sandbox: Sandbox;
@@ -19,7 +19,11 @@ let workflows: Record<string, Record<string, unknown>>;
 const created: Record<string, { id: string; versionId: string }> = {};
 const outbox = () => path.join(n8n.userFolder, 'outbox');
 
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+	what: string,
+	check: () => Promise<T | undefined> | T | undefined,
+	timeoutMs = 60_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();
@@ -30,14 +34,29 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
 }
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ guests: 3000, rateLimitPerMinute: 0, webhookDelivery: { duplicateFraction: 0.5, outOfOrderFraction: 0.3, initialBackoffMs: 200 } });
+	sandbox = await startSandbox({
+		guests: 3000,
+		rateLimitPerMinute: 0,
+		webhookDelivery: { duplicateFraction: 0.5, outOfOrderFraction: 0.3, initialBackoffMs: 200 },
+	});
 	n8n = await startN8n({ userFolder: path.join(ROOT, '.n8n-data/e2e') });
 	client = new N8nClient(n8n.url);
 	await client.signIn();
-	credentialData = { environment: 'custom', baseUrl: sandbox.url, clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET, rateLimitPerMinute: 600 };
-	credentialId = await client.createCredential('SevenRooms sandbox', CREDENTIAL_TYPE, credentialData);
+	credentialData = {
+		environment: 'custom',
+		baseUrl: sandbox.url,
+		clientId: SANDBOX_CLIENT_ID,
+		clientSecret: SANDBOX_CLIENT_SECRET,
+		rateLimitPerMinute: 600,
+	};
+	credentialId = await client.createCredential(
+		'SevenRooms sandbox',
+		CREDENTIAL_TYPE,
+		credentialData,
+	);
 	workflows = demoWorkflows(credentialId, outbox());
-	for (const [name, workflow] of Object.entries(workflows)) created[name] = await client.createWorkflow(workflow);
+	for (const [name, workflow] of Object.entries(workflows))
+		created[name] = await client.createWorkflow(workflow);
 }, 300_000);
 
 afterAll(async () => {
@@ -48,18 +67,34 @@ afterAll(async () => {
 describe('the package in a real n8n', () => {
 	it('loads the nodes and the credential without errors', async () => {
 		const nodes = await client.request<Array<{ name: string }>>('GET', '/types/nodes.json');
-		const names = (Array.isArray(nodes.raw) ? (nodes.raw as Array<{ name: string }>) : []).map((node) => node.name);
-		expect(names).toEqual(expect.arrayContaining(['CUSTOM.sevenRooms', 'CUSTOM.sevenRoomsTrigger', 'CUSTOM.sevenRoomsPollTrigger']));
+		const names = (Array.isArray(nodes.raw) ? (nodes.raw as Array<{ name: string }>) : []).map(
+			(node) => node.name,
+		);
+		expect(names).toEqual(
+			expect.arrayContaining([
+				'CUSTOM.sevenRooms',
+				'CUSTOM.sevenRoomsTrigger',
+				'CUSTOM.sevenRoomsPollTrigger',
+			]),
+		);
 		const credentials = await client.request('GET', '/types/credentials.json');
 		expect(JSON.stringify(credentials.raw)).toContain('"name":"sevenRoomsOAuth2Api"');
 		expect(n8n.logs.join('').toLowerCase()).not.toMatch(/error[^\n]*sevenrooms/);
 	});
 
 	it('passes the credential test with the right secret and fails it clearly with a wrong one', async () => {
-		const good = await client.testCredential(credentialId, 'SevenRooms sandbox', CREDENTIAL_TYPE, credentialData);
+		const good = await client.testCredential(
+			credentialId,
+			'SevenRooms sandbox',
+			CREDENTIAL_TYPE,
+			credentialData,
+		);
 		expect(good.status).toBe('OK');
 		const wrong = ['not', 'the', 'secret'].join('-');
-		const bad = await client.testCredential(credentialId, 'SevenRooms sandbox', CREDENTIAL_TYPE, { ...credentialData, clientSecret: wrong });
+		const bad = await client.testCredential(credentialId, 'SevenRooms sandbox', CREDENTIAL_TYPE, {
+			...credentialData,
+			clientSecret: wrong,
+		});
 		expect(bad.status).toBe('Error');
 		expect(JSON.stringify(bad)).not.toContain(wrong);
 	});
@@ -68,45 +103,90 @@ describe('the package in a real n8n', () => {
 		for (let run = 0; run < 2; run++) {
 			const execution = await client.runManually(created['guest-sync'].id);
 			expect(execution.status).toBe('success');
-			expect(execution.outputOf('Create or Update Guest').map((guest) => guest.upsert_action)).toEqual(run === 0 ? ['created', 'created', 'created'] : ['updated', 'updated', 'updated']);
+			expect(
+				execution.outputOf('Create or Update Guest').map((guest) => guest.upsert_action),
+			).toEqual(run === 0 ? ['created', 'created', 'created'] : ['updated', 'updated', 'updated']);
 		}
-		const byEmail = (email: string) => [...sandbox.state.guests.values()].filter((guest) => guest.email === email);
-		expect(byEmail('maya.fernandes@example.org').map((guest) => guest.phone)).toEqual(['+14155552671']);
-		expect(byEmail('oliver.bennett@example.org').map((guest) => guest.phone)).toEqual(['+442079460958']);
-		expect(byEmail('huda.alnuaimi@example.org').map((guest) => guest.phone)).toEqual(['+971501234567']);
+		const byEmail = (email: string) =>
+			[...sandbox.state.guests.values()].filter((guest) => guest.email === email);
+		expect(byEmail('maya.fernandes@example.org').map((guest) => guest.phone)).toEqual([
+			'+14155552671',
+		]);
+		expect(byEmail('oliver.bennett@example.org').map((guest) => guest.phone)).toEqual([
+			'+442079460958',
+		]);
+		expect(byEmail('huda.alnuaimi@example.org').map((guest) => guest.phone)).toEqual([
+			'+971501234567',
+		]);
 	});
 
 	it('turns signed deliveries (with duplicates) into one execution each, refuses forged ones, and unsubscribes on deactivation', async () => {
 		const workflow = created['reservation-enrichment'];
 		await client.activate(workflow.id, workflow.versionId);
-		const subscription = await until('the webhook subscription', () => [...sandbox.state.webhooks.values()][0]);
+		const subscription = await until(
+			'the webhook subscription',
+			() => [...sandbox.state.webhooks.values()][0],
+		);
 		expect(subscription.url).toContain(`${n8n.url}/webhook/`);
 
 		const api = sandboxClient(sandbox);
-		const guestIds = ['gst_000501', 'gst_000502', 'gst_000503', 'gst_000504', 'gst_000505', 'gst_000506', 'gst_000507', 'gst_000508'];
+		const guestIds = [
+			'gst_000501',
+			'gst_000502',
+			'gst_000503',
+			'gst_000504',
+			'gst_000505',
+			'gst_000506',
+			'gst_000507',
+			'gst_000508',
+		];
 		for (const [n, guestId] of guestIds.entries()) {
-			const booked = await api('POST', '/reservations', { venue_id: 'ven_ldn', party_size: 2, start_time: `2027-03-${String(n + 1).padStart(2, '0')}T19:00:00Z`, guest_id: guestId });
+			const booked = await api('POST', '/reservations', {
+				venue_id: 'ven_ldn',
+				party_size: 2,
+				start_time: `2027-03-${String(n + 1).padStart(2, '0')}T19:00:00Z`,
+				guest_id: guestId,
+			});
 			expect(booked.status).toBe(201);
 		}
 		await sandbox.flushWebhooks();
 		expect(sandbox.stats.webhookDeliveries.duplicatesSent).toBeGreaterThan(0);
 		let seen: string[] = [];
-		const executions = await until(`one execution per reservation (deliveries ${JSON.stringify(sandbox.stats.webhookDeliveries)})`, async () => {
-			seen = await client.executionIds(workflow.id);
-			return seen.length >= guestIds.length ? seen : undefined;
-		}).catch((error: Error) => {
-			throw new Error(`${error.message}; executions seen: ${seen.length}; n8n log: ${n8n.logs.join('').split('\n').filter((line) => /error|warn/i.test(line) && !/api\.n8n\.io|Strapi/.test(line)).slice(-15).join('\n')}`);
+		const executions = await until(
+			`one execution per reservation (deliveries ${JSON.stringify(sandbox.stats.webhookDeliveries)})`,
+			async () => {
+				seen = await client.executionIds(workflow.id);
+				return seen.length >= guestIds.length ? seen : undefined;
+			},
+		).catch((error: Error) => {
+			throw new Error(
+				`${error.message}; executions seen: ${seen.length}; n8n log: ${n8n.logs
+					.join('')
+					.split('\n')
+					.filter((line) => /error|warn/i.test(line) && !/api\.n8n\.io|Strapi/.test(line))
+					.slice(-15)
+					.join('\n')}`,
+			);
 		});
 		await new Promise((resolve) => setTimeout(resolve, 2_000));
 		expect(await client.executionIds(workflow.id)).toHaveLength(guestIds.length);
 		for (const id of executions) expect((await client.waitForExecution(id)).status).toBe('success');
-		for (const guestId of guestIds) expect(sandbox.state.guests.get(guestId)?.tags).toContain('upcoming-reservation');
+		for (const guestId of guestIds)
+			expect(sandbox.state.guests.get(guestId)?.tags).toContain('upcoming-reservation');
 
-		const body = JSON.stringify({ id: 'evt_forged', type: 'reservation.created', venue_id: 'ven_ldn', data: { guest_id: 'gst_000600' } });
+		const body = JSON.stringify({
+			id: 'evt_forged',
+			type: 'reservation.created',
+			venue_id: 'ven_ldn',
+			data: { guest_id: 'gst_000600' },
+		});
 		const t = Math.floor(Date.now() / 1000);
 		const forged = await fetch(subscription.url, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf('whsec_guess', t, body)}` },
+			headers: {
+				'Content-Type': 'application/json',
+				'X-SevenRooms-Signature': `t=${t},v1=${signatureOf('whsec_guess', t, body)}`,
+			},
 			body,
 		});
 		expect(forged.status).toBe(401);
@@ -127,8 +207,14 @@ describe('the package in a real n8n', () => {
 		await api('PATCH', '/guests/gst_000700', { email_opt_in: true });
 		await api('PATCH', '/guests/gst_000701', { email_opt_in: false });
 
-		const birthdayFile = await until('a birthday outbox file', () => readdirSync(outbox()).find((name) => name.startsWith('birthdays-')), 150_000);
-		const sent = JSON.parse(readFileSync(path.join(outbox(), birthdayFile), 'utf8')) as Array<Record<string, unknown>>;
+		const birthdayFile = await until(
+			'a birthday outbox file',
+			() => readdirSync(outbox()).find((name) => name.startsWith('birthdays-')),
+			150_000,
+		);
+		const sent = JSON.parse(readFileSync(path.join(outbox(), birthdayFile), 'utf8')) as Array<
+			Record<string, unknown>
+		>;
 		expect(sent.length).toBeGreaterThan(0);
 		expect(sent.every((guest) => String(guest.message).startsWith('Happy birthday'))).toBe(true);
 		expect(sent.every((guest) => guest.days_until_birthday === 7)).toBe(true);
@@ -136,10 +222,25 @@ describe('the package in a real n8n', () => {
 		const read = (prefix: string) =>
 			readdirSync(outbox())
 				.filter((name) => name.startsWith(prefix))
-				.flatMap((name) => JSON.parse(readFileSync(path.join(outbox(), name), 'utf8')) as Array<Record<string, unknown>>);
-		await until('both audience changes', () => read('audience-').some((guest) => guest.id === 'gst_000700') && read('audience-').some((guest) => guest.id === 'gst_000701'), 200_000);
-		expect(read('audience-subscribe-').find((guest) => guest.id === 'gst_000700')).toMatchObject({ audience_action: 'subscribe' });
-		expect(read('audience-unsubscribe-').find((guest) => guest.id === 'gst_000701')).toMatchObject({ audience_action: 'unsubscribe' });
+				.flatMap(
+					(name) =>
+						JSON.parse(readFileSync(path.join(outbox(), name), 'utf8')) as Array<
+							Record<string, unknown>
+						>,
+				);
+		await until(
+			'both audience changes',
+			() =>
+				read('audience-').some((guest) => guest.id === 'gst_000700') &&
+				read('audience-').some((guest) => guest.id === 'gst_000701'),
+			200_000,
+		);
+		expect(read('audience-subscribe-').find((guest) => guest.id === 'gst_000700')).toMatchObject({
+			audience_action: 'subscribe',
+		});
+		expect(read('audience-unsubscribe-').find((guest) => guest.id === 'gst_000701')).toMatchObject({
+			audience_action: 'unsubscribe',
+		});
 		expect(existsSync(outbox())).toBe(true);
 		await client.deactivate(birthdays.id);
 		await client.deactivate(audience.id);

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { signatureOf } from '../nodes/SevenRooms/helpers/signature';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
-import { demoWorkflows } from './demo';
-import { N8nClient, ROOT } from './n8n';
-import { startQueueMode } from './queue';
-import type { QueueMode } from './queue';
+import { demoWorkflows } from '../dev/demo';
+import { N8nClient, ROOT } from '../dev/n8n';
+import { startQueueMode } from '../dev/queueMode';
+import type { QueueMode } from '../dev/queueMode';
 
 /**
  * The package on n8n's distributed engine: main, 2 workers and a webhook processor sharing Redis and
@@ -22,9 +22,16 @@ let sandbox: Sandbox;
 let queue: QueueMode;
 let client: N8nClient;
 let credentialId: string;
-const credential = () => ({ sevenRoomsOAuth2Api: { id: credentialId, name: 'SevenRooms sandbox' } });
+const credential = () => ({
+	sevenRoomsOAuth2Api: { id: credentialId, name: 'SevenRooms sandbox' },
+});
 
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, detail: () => string = () => ''): Promise<T> {
+async function until<T>(
+	what: string,
+	check: () => Promise<T | undefined> | T | undefined,
+	timeoutMs: number,
+	detail: () => string = () => '',
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();
@@ -43,7 +50,9 @@ function outboxItems(prefix: string): Array<Record<string, unknown>> {
 		.filter((name) => name.startsWith(prefix))
 		.flatMap((name) => {
 			try {
-				return JSON.parse(readFileSync(path.join(queue.outbox, name), 'utf8')) as Array<Record<string, unknown>>;
+				return JSON.parse(readFileSync(path.join(queue.outbox, name), 'utf8')) as Array<
+					Record<string, unknown>
+				>;
 			} catch {
 				return [];
 			}
@@ -57,15 +66,37 @@ function countBy(values: unknown[]): Map<string, number> {
 }
 
 /** A node that writes its input items as one JSON file into the outbox (a POS or loyalty push). */
-function outboxWriter(name: string, fileName: string, position: number): Array<Record<string, unknown>> {
+function outboxWriter(
+	name: string,
+	fileName: string,
+	position: number,
+): Array<Record<string, unknown>> {
 	return [
-		{ id: `${name}-file`, name: `${name} File`, type: 'n8n-nodes-base.convertToFile', typeVersion: 1.1, position: [position, 0], parameters: { operation: 'toJson', options: {} } },
-		{ id: `${name}-write`, name: `Write ${name}`, type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, position: [position + 220, 0], parameters: { operation: 'write', fileName: `=${queue.outbox}/${fileName}`, options: {} } },
+		{
+			id: `${name}-file`,
+			name: `${name} File`,
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			position: [position, 0],
+			parameters: { operation: 'toJson', options: {} },
+		},
+		{
+			id: `${name}-write`,
+			name: `Write ${name}`,
+			type: 'n8n-nodes-base.readWriteFile',
+			typeVersion: 1,
+			position: [position + 220, 0],
+			parameters: { operation: 'write', fileName: `=${queue.outbox}/${fileName}`, options: {} },
+		},
 	];
 }
 
 function chain(names: string[]) {
-	return Object.fromEntries(names.slice(0, -1).map((name, n) => [name, { main: [[{ node: names[n + 1], type: 'main', index: 0 }]] }]));
+	return Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((name, n) => [name, { main: [[{ node: names[n + 1], type: 'main', index: 0 }]] }]),
+	);
 }
 
 async function createActive(workflow: Record<string, unknown>): Promise<string> {
@@ -104,16 +135,32 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 			name: 'Queue: cancelled reservation → waitlist',
 			nodes: [
 				{
-					id: 'q1', name: 'Reservation Cancelled', type: 'CUSTOM.sevenRoomsTrigger', typeVersion: 1, position: [0, 0],
-					webhookId: '5e7e0a00-0000-4000-8000-0000000000c1', parameters: { events: ['reservation.cancelled'], options: {} }, credentials: credential(),
+					id: 'q1',
+					name: 'Reservation Cancelled',
+					type: 'CUSTOM.sevenRoomsTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: '5e7e0a00-0000-4000-8000-0000000000c1',
+					parameters: { events: ['reservation.cancelled'], options: {} },
+					credentials: credential(),
 				},
 				{
-					id: 'q2', name: 'Add to Waitlist', type: 'CUSTOM.sevenRooms', typeVersion: 1, position: [240, 0], credentials: credential(),
+					id: 'q2',
+					name: 'Add to Waitlist',
+					type: 'CUSTOM.sevenRooms',
+					typeVersion: 1,
+					position: [240, 0],
+					credentials: credential(),
 					parameters: {
-						resource: 'waitlist', operation: 'add',
+						resource: 'waitlist',
+						operation: 'add',
 						venue: { __rl: true, mode: 'id', value: '={{ $json.venue_id }}' },
-						partySize: '={{ $json.data.party_size }}', guestMode: 'existing', guestId: '={{ $json.data.guest_id }}',
-						additionalFields: { notes: '=Rebook offer after {{ $json.data.id }} (event {{ $json.id }})' },
+						partySize: '={{ $json.data.party_size }}',
+						guestMode: 'existing',
+						guestId: '={{ $json.data.guest_id }}',
+						additionalFields: {
+							notes: '=Rebook offer after {{ $json.data.id }} (event {{ $json.id }})',
+						},
 					},
 				},
 			],
@@ -125,29 +172,65 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 			name: 'Queue: new waitlist entries',
 			nodes: [
 				{
-					id: 'w1', name: 'Waitlist Added', type: 'CUSTOM.sevenRoomsPollTrigger', typeVersion: 1, position: [0, 0], credentials: credential(),
-					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'waitlistAdded', venue: { __rl: true, mode: 'id', value: 'ven_ldn' } },
+					id: 'w1',
+					name: 'Waitlist Added',
+					type: 'CUSTOM.sevenRoomsPollTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					credentials: credential(),
+					parameters: {
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+						event: 'waitlistAdded',
+						venue: { __rl: true, mode: 'id', value: 'ven_ldn' },
+					},
 				},
 				...outboxWriter('Waitlist', 'waitlist-{{ $now.toMillis() }}-{{ $execution.id }}.json', 240),
 			],
 			connections: chain(['Waitlist Added', 'Waitlist File', 'Write Waitlist']),
 		});
-		const subscription = await until('the webhook subscription', () => [...sandbox.state.webhooks.values()].find((webhook) => webhook.events.includes('reservation.cancelled')), 60_000);
+		const subscription = await until(
+			'the webhook subscription',
+			() =>
+				[...sandbox.state.webhooks.values()].find((webhook) =>
+					webhook.events.includes('reservation.cancelled'),
+				),
+			60_000,
+		);
 		expect(subscription.url.startsWith(`${queue.webhook.url}/webhook/`)).toBe(true);
 
 		// A bulk change inside SevenRooms: 20,000 guests flip their email opt-in.
-		const flipped = Array.from({ length: AUDIENCE }, (_, n) => `gst_${String(n + 1).padStart(6, '0')}`);
+		const flipped = Array.from(
+			{ length: AUDIENCE },
+			(_, n) => `gst_${String(n + 1).padStart(6, '0')}`,
+		);
 		const optedIn = new Map(flipped.map((id) => [id, !sandbox.state.guests.get(id)?.email_opt_in]));
 		sandbox.updateGuests(flipped, (guest) => ({ email_opt_in: !guest.email_opt_in }));
 		const audienceIds = () => outboxItems('audience-').map((guest) => guest.id);
-		await until(`the audience sync of ${AUDIENCE} guests`, () => new Set(audienceIds()).size >= AUDIENCE, 300_000, () => `synced ${new Set(audienceIds()).size}`);
+		await until(
+			`the audience sync of ${AUDIENCE} guests`,
+			() => new Set(audienceIds()).size >= AUDIENCE,
+			300_000,
+			() => `synced ${new Set(audienceIds()).size}`,
+		);
 		// Then the deliveries, 4 events a second (about 5 deliveries with the copies) while the polls
 		// go on: one webhook processor on this 2-core machine, sharing it with the rest, takes about 7.
 		const flood = (async () => {
 			const ids: string[] = [];
 			for (let n = 0; n < EVENTS; n++) {
 				const guestId = `gst_${String(20_001 + (n % 900)).padStart(6, '0')}`;
-				ids.push(sandbox.emitEvent('reservation.cancelled', { id: `res_q${n}`, venue_id: 'ven_ldn', guest_id: guestId, party_size: 1 + (n % 6), status: 'cancelled' }, 'ven_ldn'));
+				ids.push(
+					sandbox.emitEvent(
+						'reservation.cancelled',
+						{
+							id: `res_q${n}`,
+							venue_id: 'ven_ldn',
+							guest_id: guestId,
+							party_size: 1 + (n % 6),
+							status: 'cancelled',
+						},
+						'ven_ldn',
+					),
+				);
 				if (n % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 5_000));
 			}
 			return ids;
@@ -156,26 +239,42 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 		// A later interval: 50 of them change back, and only those come again.
 		const changedBack = flipped.slice(0, SECOND_CHANGE);
 		sandbox.updateGuests(changedBack, (guest) => ({ email_opt_in: !guest.email_opt_in }));
-		await until('the second change', () => audienceIds().length >= AUDIENCE + SECOND_CHANGE, 200_000, () => `items ${audienceIds().length}`);
+		await until(
+			'the second change',
+			() => audienceIds().length >= AUDIENCE + SECOND_CHANGE,
+			200_000,
+			() => `items ${audienceIds().length}`,
+		);
 
 		const eventIds = await flood;
 		await sandbox.flushWebhooks();
 		const deliveries = sandbox.stats.webhookDeliveries;
 		// Every event acknowledged; the answers by status tell why when not.
-		expect(`${deliveries.failed} failed, answers ${JSON.stringify(deliveries.answers)}`).toMatch(/^0 failed/);
+		expect(`${deliveries.failed} failed, answers ${JSON.stringify(deliveries.answers)}`).toMatch(
+			/^0 failed/,
+		);
 		expect(deliveries.acknowledged).toBe(EVENTS + deliveries.duplicatesSent);
 		expect(deliveries.duplicatesSent).toBeGreaterThan(EVENTS * 0.25);
 
 		// n8n's execution list: one webhook execution per event, each a success.
-		await until('the webhook executions', async () => (await client.executionCount(rebook)) >= EVENTS, 300_000, () => `waitlist entries ${sandbox.state.waitlist.size}`);
+		await until(
+			'the webhook executions',
+			async () => (await client.executionCount(rebook)) >= EVENTS,
+			300_000,
+			() => `waitlist entries ${sandbox.state.waitlist.size}`,
+		);
 		// One poll interval more: nothing may come late or twice.
 		await new Promise((resolve) => setTimeout(resolve, 70_000));
 		expect(await client.executionCount(rebook)).toBe(EVENTS);
 		expect(await client.executionCount(rebook, ['success'])).toBe(EVENTS);
 
 		// The sandbox: each event made exactly one waitlist entry.
-		const entries = [...sandbox.state.waitlist.values()].filter((entry) => String(entry.notes).startsWith('Rebook offer after'));
-		const perEvent = countBy(entries.map((entry) => /\(event (evt_[^)]+)\)/.exec(String(entry.notes))?.[1]));
+		const entries = [...sandbox.state.waitlist.values()].filter((entry) =>
+			String(entry.notes).startsWith('Rebook offer after'),
+		);
+		const perEvent = countBy(
+			entries.map((entry) => /\(event (evt_[^)]+)\)/.exec(String(entry.notes))?.[1]),
+		);
 		expect([...perEvent.keys()].sort()).toEqual([...eventIds].sort());
 		expect([...perEvent.values()].every((count) => count === 1)).toBe(true);
 
@@ -189,12 +288,23 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 		expect(emissions.size).toBe(AUDIENCE);
 		expect(flipped.every((id, n) => emissions.get(id) === (n < SECOND_CHANGE ? 2 : 1))).toBe(true);
 		const lastAction = new Map(synced.map((guest) => [guest.id, guest.audience_action]));
-		expect(flipped.slice(SECOND_CHANGE).every((id) => lastAction.get(id) === (optedIn.get(id) ? 'subscribe' : 'unsubscribe'))).toBe(true);
+		expect(
+			flipped
+				.slice(SECOND_CHANGE)
+				.every((id) => lastAction.get(id) === (optedIn.get(id) ? 'subscribe' : 'unsubscribe')),
+		).toBe(true);
 
 		// Every execution ran on a worker (both took some): each poll run, and as many more as events.
 		const workerLogs = queue.workers.map((worker) => worker.logs.join(''));
-		const startedOnWorkers = new Set(workerLogs.flatMap((log) => [...log.matchAll(/Worker started execution (\d+) /g)].map((match) => match[1])));
-		const pollRuns = [...(await client.executionSummaries(audience)), ...(await client.executionSummaries(waitlist))];
+		const startedOnWorkers = new Set(
+			workerLogs.flatMap((log) =>
+				[...log.matchAll(/Worker started execution (\d+) /g)].map((match) => match[1]),
+			),
+		);
+		const pollRuns = [
+			...(await client.executionSummaries(audience)),
+			...(await client.executionSummaries(waitlist)),
+		];
 		expect(pollRuns.every((execution) => startedOnWorkers.has(execution.id))).toBe(true);
 		expect(startedOnWorkers.size).toBe(EVENTS + pollRuns.length);
 		expect(workerLogs.every((log) => log.includes('Worker started execution'))).toBe(true);
@@ -206,31 +316,80 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 			name: 'Queue: reservation changes → POS',
 			nodes: [
 				{
-					id: 'p1', name: 'Reservation Updated', type: 'CUSTOM.sevenRoomsTrigger', typeVersion: 1, position: [0, 0],
-					webhookId: '5e7e0a00-0000-4000-8000-0000000000c2', parameters: { events: ['reservation.updated'], options: {} }, credentials: credential(),
+					id: 'p1',
+					name: 'Reservation Updated',
+					type: 'CUSTOM.sevenRoomsTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: '5e7e0a00-0000-4000-8000-0000000000c2',
+					parameters: { events: ['reservation.updated'], options: {} },
+					credentials: credential(),
 				},
 				{
-					id: 'p2', name: 'Remove Duplicates', type: 'n8n-nodes-base.removeDuplicates', typeVersion: 2, position: [240, 0],
-					parameters: { operation: 'removeItemsSeenInPreviousExecutions', logic: 'removeItemsWithAlreadySeenKeyValues', dedupeValue: '={{ $json.id }}', options: {} },
+					id: 'p2',
+					name: 'Remove Duplicates',
+					type: 'n8n-nodes-base.removeDuplicates',
+					typeVersion: 2,
+					position: [240, 0],
+					parameters: {
+						operation: 'removeItemsSeenInPreviousExecutions',
+						logic: 'removeItemsWithAlreadySeenKeyValues',
+						dedupeValue: '={{ $json.id }}',
+						options: {},
+					},
 				},
-				...outboxWriter('POS', "pos-{{ $('Reservation Updated').item.json.id }}-{{ $execution.id }}.json", 480),
+				...outboxWriter(
+					'POS',
+					"pos-{{ $('Reservation Updated').item.json.id }}-{{ $execution.id }}.json",
+					480,
+				),
 			],
 			connections: chain(['Reservation Updated', 'Remove Duplicates', 'POS File', 'Write POS']),
 		});
-		const subscription = await until('the POS subscription', () => [...sandbox.state.webhooks.values()].find((webhook) => webhook.events.includes('reservation.updated')), 60_000);
-		const body = JSON.stringify({ id: 'evt_pos_1', type: 'reservation.updated', created_at: new Date().toISOString(), venue_id: 'ven_nyc', data: { id: 'res_pos_1', venue_id: 'ven_nyc', party_size: 4 } });
+		const subscription = await until(
+			'the POS subscription',
+			() =>
+				[...sandbox.state.webhooks.values()].find((webhook) =>
+					webhook.events.includes('reservation.updated'),
+				),
+			60_000,
+		);
+		const body = JSON.stringify({
+			id: 'evt_pos_1',
+			type: 'reservation.updated',
+			created_at: new Date().toISOString(),
+			venue_id: 'ven_nyc',
+			data: { id: 'res_pos_1', venue_id: 'ven_nyc', party_size: 4 },
+		});
 		const deliver = async (url: string) => {
 			const t = Math.floor(Date.now() / 1000);
-			const answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(subscription.secret, t, body)}` }, body });
+			const answer = await fetch(url, {
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(subscription.secret, t, body)}`,
+				},
+				body,
+			});
 			return answer.status;
 		};
-		const posFiles = () => readdirSync(queue.outbox).filter((name) => name.startsWith('pos-evt_pos_1-'));
+		const posFiles = () =>
+			readdirSync(queue.outbox).filter((name) => name.startsWith('pos-evt_pos_1-'));
 		let lastSeen: unknown;
-		const runs = async (count: number) => await until(`${count} POS executions`, async () => {
-			const summaries = await client.executionSummaries(pos);
-			lastSeen = summaries;
-			return summaries.length >= count && summaries.every((execution) => execution.status === 'success') ? summaries : undefined;
-		}, 60_000, () => JSON.stringify(lastSeen));
+		const runs = async (count: number) =>
+			await until(
+				`${count} POS executions`,
+				async () => {
+					const summaries = await client.executionSummaries(pos);
+					lastSeen = summaries;
+					return summaries.length >= count &&
+						summaries.every((execution) => execution.status === 'success')
+						? summaries
+						: undefined;
+				},
+				60_000,
+				() => JSON.stringify(lastSeen),
+			);
 
 		// First delivery, to the webhook processor: one execution, one push to the POS.
 		expect(await deliver(subscription.url)).toBe(200);
@@ -239,7 +398,9 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 
 		// What concurrent saves on two processes do to the trigger's saved ids, made deterministic:
 		// the ids are gone, and the copy goes to the main instance, whose memory never saw the event.
-		await queue.postgres.query(`UPDATE workflow_entity SET "staticData" = ("staticData"::jsonb #- '{node:Reservation Updated,recentEventIds}')::json WHERE id = '${pos}'`);
+		await queue.postgres.query(
+			`UPDATE workflow_entity SET "staticData" = ("staticData"::jsonb #- '{node:Reservation Updated,recentEventIds}')::json WHERE id = '${pos}'`,
+		);
 		expect(await deliver(subscription.url.replace(queue.webhook.url, queue.main.url))).toBe(200);
 		const both = await runs(2);
 		expect(both).toHaveLength(2); // the trigger let the copy through ...

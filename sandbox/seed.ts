@@ -14,16 +14,101 @@ export function prng(seed: number): () => number {
 	};
 }
 
-const FIRST = ['Olivia', 'Liam', 'Amelia', 'Noah', 'Isla', 'Omar', 'Layla', 'Mateo', 'Sofia', 'Yusuf', 'Grace', 'Hiro', 'Chloe', 'Arjun', 'Emma', 'Lucas', 'Aisha', 'Leo', 'Maya', 'Ethan', 'Zara', 'Daniel', 'Nora', 'Samuel'];
-const LAST = ['Smith', 'Johnson', 'Patel', 'Garcia', 'Williams', 'Brown', 'Al Mansoori', 'Kim', 'Rossi', 'Nguyen', 'Taylor', 'Hernandez', 'Cohen', "O'Brien", 'Khan', 'Silva', 'Jones', 'Tanaka', 'Murphy', 'Haddad'];
-export const TAGS = ['vip', 'regular', 'wine-lover', 'vegan', 'allergy', 'birthday-club', 'corporate'];
-const DIETARY = ['', '', '', 'vegetarian', 'vegan', 'nut allergy', 'gluten free', 'shellfish allergy', 'no pork'];
+const FIRST = [
+	'Olivia',
+	'Liam',
+	'Amelia',
+	'Noah',
+	'Isla',
+	'Omar',
+	'Layla',
+	'Mateo',
+	'Sofia',
+	'Yusuf',
+	'Grace',
+	'Hiro',
+	'Chloe',
+	'Arjun',
+	'Emma',
+	'Lucas',
+	'Aisha',
+	'Leo',
+	'Maya',
+	'Ethan',
+	'Zara',
+	'Daniel',
+	'Nora',
+	'Samuel',
+];
+const LAST = [
+	'Smith',
+	'Johnson',
+	'Patel',
+	'Garcia',
+	'Williams',
+	'Brown',
+	'Al Mansoori',
+	'Kim',
+	'Rossi',
+	'Nguyen',
+	'Taylor',
+	'Hernandez',
+	'Cohen',
+	"O'Brien",
+	'Khan',
+	'Silva',
+	'Jones',
+	'Tanaka',
+	'Murphy',
+	'Haddad',
+];
+export const TAGS = [
+	'vip',
+	'regular',
+	'wine-lover',
+	'vegan',
+	'allergy',
+	'birthday-club',
+	'corporate',
+];
+const DIETARY = [
+	'',
+	'',
+	'',
+	'vegetarian',
+	'vegan',
+	'nut allergy',
+	'gluten free',
+	'shellfish allergy',
+	'no pork',
+];
 const SECTIONS = ['Main Room', 'Bar', 'Terrace', 'Private Dining'];
 
 const VENUES: Array<Omit<Venue, 'created_at' | 'updated_at'>> = [
-	{ id: 'ven_nyc', name: 'Harbor & Vine New York', timezone: 'America/New_York', currency: 'USD', address: '88 Greenwich St, New York, NY 10006, US', operating_hours: [] },
-	{ id: 'ven_ldn', name: 'Harbor & Vine London', timezone: 'Europe/London', currency: 'GBP', address: '12 Bankside, London SE1 9TG, UK', operating_hours: [] },
-	{ id: 'ven_dxb', name: 'Harbor & Vine Dubai', timezone: 'Asia/Dubai', currency: 'AED', address: 'Gate Village 4, DIFC, Dubai, AE', operating_hours: [] },
+	{
+		id: 'ven_nyc',
+		name: 'Harbor & Vine New York',
+		timezone: 'America/New_York',
+		currency: 'USD',
+		address: '88 Greenwich St, New York, NY 10006, US',
+		operating_hours: [],
+	},
+	{
+		id: 'ven_ldn',
+		name: 'Harbor & Vine London',
+		timezone: 'Europe/London',
+		currency: 'GBP',
+		address: '12 Bankside, London SE1 9TG, UK',
+		operating_hours: [],
+	},
+	{
+		id: 'ven_dxb',
+		name: 'Harbor & Vine Dubai',
+		timezone: 'Asia/Dubai',
+		currency: 'AED',
+		address: 'Gate Village 4, DIFC, Dubai, AE',
+		operating_hours: [],
+	},
 ];
 
 /** Guests' phone countries follow the venues': US, GB, AE. */
@@ -55,7 +140,11 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 
 	const venues: Venue[] = VENUES.map((venue) => ({
 		...venue,
-		operating_hours: DAYS.map((day) => ({ day, open: day === 'sun' ? '12:00' : '17:00', close: day === 'fri' || day === 'sat' ? '00:00' : '23:00' })),
+		operating_hours: DAYS.map((day) => ({
+			day,
+			open: day === 'sun' ? '12:00' : '17:00',
+			close: day === 'fri' || day === 'sat' ? '00:00' : '23:00',
+		})),
 		created_at: created,
 		updated_at: created,
 	}));
@@ -65,7 +154,14 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 		const count = 10 + Math.floor(random() * 8);
 		for (let n = 1; n <= count; n++) {
 			const max = pick([2, 2, 4, 4, 4, 6, 6, 8, 10, 12]);
-			tables.push({ id: `${venue.id}_t${String(n).padStart(2, '0')}`, venue_id: venue.id, name: `T${n}`, section: pick(SECTIONS), min_party_size: max <= 2 ? 1 : Math.max(1, max - 4), max_party_size: max });
+			tables.push({
+				id: `${venue.id}_t${String(n).padStart(2, '0')}`,
+				venue_id: venue.id,
+				name: `T${n}`,
+				section: pick(SECTIONS),
+				min_party_size: max <= 2 ? 1 : Math.max(1, max - 4),
+				max_party_size: max,
+			});
 		}
 	}
 
@@ -87,11 +183,15 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 			email: `${first}.${last}.${index + 1}@example.com`.toLowerCase().replace(/[^a-z0-9.@]/g, ''),
 			phone: random() < 0.9 ? phoneFor(index, country) : null,
 			birthday,
-			anniversary: random() < 0.15 ? `20${String(10 + Math.floor(random() * 15))}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}` : null,
+			anniversary:
+				random() < 0.15
+					? `20${String(10 + Math.floor(random() * 15))}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`
+					: null,
 			email_opt_in: random() < 0.6,
 			sms_opt_in: random() < 0.35,
 			dietary_notes: pick(DIETARY) || null,
-			preferences: random() < 0.3 ? { seating: pick(['booth', 'window', 'bar', 'quiet corner']) } : {},
+			preferences:
+				random() < 0.3 ? { seating: pick(['booth', 'window', 'bar', 'quiet corner']) } : {},
 			tags,
 			visit_count: visits,
 			lifetime_value: { amount: Math.round(visits * (40 + random() * 160) * 100) / 100, currency },
@@ -112,7 +212,10 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 		for (let day = 0; day <= 7 && index < options.guests; day++) {
 			for (let n = 0; n < 3 && index < options.guests; n++) {
 				const date = today.plus({ days: day });
-				const birthday = n === 2 ? `--${date.toFormat('MM-dd')}` : `${1965 + Math.floor(random() * 40)}-${date.toFormat('MM-dd')}`;
+				const birthday =
+					n === 2
+						? `--${date.toFormat('MM-dd')}`
+						: `${1965 + Math.floor(random() * 40)}-${date.toFormat('MM-dd')}`;
 				guests.push(makeGuest(index++, birthday));
 			}
 		}
@@ -121,8 +224,13 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 		const hasBirthday = random() < 0.85;
 		let birthday: string | null = null;
 		if (hasBirthday) {
-			const date = DateTime.fromObject({ year: 2024, month: 1, day: 1 }).plus({ days: Math.floor(random() * 366) });
-			birthday = random() < 0.2 ? `--${date.toFormat('MM-dd')}` : `${1955 + Math.floor(random() * 50)}-${date.toFormat('MM-dd')}`;
+			const date = DateTime.fromObject({ year: 2024, month: 1, day: 1 }).plus({
+				days: Math.floor(random() * 366),
+			});
+			birthday =
+				random() < 0.2
+					? `--${date.toFormat('MM-dd')}`
+					: `${1955 + Math.floor(random() * 50)}-${date.toFormat('MM-dd')}`;
 			if (birthday.startsWith('19') && birthday.endsWith('02-29')) birthday = `1988-02-29`;
 		}
 		guests.push(makeGuest(index, birthday));
@@ -137,16 +245,24 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 		const guest = guests[Math.floor(random() * guests.length)];
 		const day = Math.floor(random() * 60) - 30;
 		// Slots on the hour or half hour between 17:00 and 21:30 venue time, each on its own table.
-		const local = now.setZone(venue.timezone).startOf('day').plus({ days: day, hours: 17 + (n % 10) / 2 });
+		const local = now
+			.setZone(venue.timezone)
+			.startOf('day')
+			.plus({ days: day, hours: 17 + (n % 10) / 2 });
 		const start = local.toUTC();
 		const past = start < now;
-		const status = past ? pick(['completed', 'completed', 'completed', 'no_show', 'cancelled']) : pick(['booked', 'booked', 'confirmed', 'cancelled']);
+		const status = past
+			? pick(['completed', 'completed', 'completed', 'no_show', 'cancelled'])
+			: pick(['booked', 'booked', 'confirmed', 'cancelled']);
 		const createdAt = start.minus({ days: 1 + Math.floor(random() * 20) });
 		reservations.push({
 			id: `res_${String(n + 1).padStart(6, '0')}`,
 			venue_id: venue.id,
 			guest_id: guest.id,
-			party_size: Math.max(1, Math.min(table.max_party_size, 1 + Math.floor(random() * table.max_party_size))),
+			party_size: Math.max(
+				1,
+				Math.min(table.max_party_size, 1 + Math.floor(random() * table.max_party_size)),
+			),
 			start_time: iso(start),
 			duration_minutes: 90,
 			status,
@@ -156,7 +272,10 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 			source: pick(['web', 'phone', 'walk_in', 'partner']),
 			created_at: iso(createdAt < now ? createdAt : now.minus({ hours: 1 })),
 			updated_at: iso(createdAt < now ? createdAt : now.minus({ hours: 1 })),
-			cancelled_at: status === 'cancelled' ? iso(createdAt < now ? createdAt : now.minus({ minutes: 30 })) : null,
+			cancelled_at:
+				status === 'cancelled'
+					? iso(createdAt < now ? createdAt : now.minus({ minutes: 30 }))
+					: null,
 		});
 	}
 

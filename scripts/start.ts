@@ -1,8 +1,8 @@
 import path from 'node:path';
 
-import { importDemo } from '../e2e/demo';
-import { N8nClient, OWNER, ROOT, startN8n } from '../e2e/n8n';
-import { startQueueMode } from '../e2e/queue';
+import { importDemo } from '../dev/demo';
+import { N8nClient, OWNER, ROOT, startN8n } from '../dev/n8n';
+import { startQueueMode } from '../dev/queueMode';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
 
 /**
@@ -12,7 +12,10 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandb
  */
 async function main() {
 	const queueMode = process.argv.includes('--queue');
-	const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 4010), guests: Number(process.env.SANDBOX_GUESTS ?? 5000) });
+	const sandbox = await startSandbox({
+		port: Number(process.env.SANDBOX_PORT ?? 4010),
+		guests: Number(process.env.SANDBOX_GUESTS ?? 5000),
+	});
 	const mainPort = Number(process.env.N8N_PORT ?? 5678);
 	let lines: string[];
 	let editorUrl: string;

@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as guest from './actions/guest';
 import * as reservation from './actions/reservation';
@@ -13,7 +18,10 @@ export class SevenRooms implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SevenRooms',
 		name: 'sevenRooms',
-		icon: { light: 'file:../../icons/sevenrooms.svg', dark: 'file:../../icons/sevenrooms.dark.svg' },
+		icon: {
+			light: 'file:../../icons/sevenrooms.svg',
+			dark: 'file:../../icons/sevenrooms.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

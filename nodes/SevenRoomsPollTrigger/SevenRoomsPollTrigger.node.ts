@@ -11,7 +11,12 @@ import type {
 import { venueLocator } from '../SevenRooms/actions/common.descriptions';
 import { RESERVATION_LOCAL_FIELDS } from '../SevenRooms/actions/reservation/fields';
 import { WAITLIST_LOCAL_FIELDS } from '../SevenRooms/actions/waitlist/get.operation';
-import { ageOn, birthdayDateIn, birthdayQueryWindow, birthdayTargetDates } from '../SevenRooms/helpers/birthdays';
+import {
+	ageOn,
+	birthdayDateIn,
+	birthdayQueryWindow,
+	birthdayTargetDates,
+} from '../SevenRooms/helpers/birthdays';
 import { withLocalTimes } from '../SevenRooms/helpers/time';
 import { cachedVenueTimezone } from '../SevenRooms/helpers/venues';
 import { listSearch } from '../SevenRooms/methods';
@@ -40,7 +45,6 @@ interface ChangeCursor {
 	recent?: Record<string, string>;
 }
 
-
 function venueIdOf(value: unknown): string {
 	const id = typeof value === 'object' && value !== null ? (value as IDataObject).value : value;
 	return typeof id === 'string' ? id.trim() : '';
@@ -59,7 +63,9 @@ async function pollChanges(
 	state: ChangeCursor,
 	{ path, qs, changedAt, serverFilter }: ChangeSource,
 ): Promise<IDataObject[]> {
-	const since = state.cursor ? new Date(time(state.cursor) - POLL_OVERLAP_MS).toISOString() : undefined;
+	const since = state.cursor
+		? new Date(time(state.cursor) - POLL_OVERLAP_MS).toISOString()
+		: undefined;
 	const recent = { ...(state.recent ?? {}) };
 	const fresh: IDataObject[] = [];
 	let newest = state.cursor;
@@ -77,7 +83,9 @@ async function pollChanges(
 	}
 	const keepFrom = newest ? time(newest) - POLL_OVERLAP_MS : 0;
 	state.cursor = newest;
-	state.recent = Object.fromEntries(Object.entries(recent).filter(([, at]) => time(at) >= keepFrom));
+	state.recent = Object.fromEntries(
+		Object.entries(recent).filter(([, at]) => time(at) >= keepFrom),
+	);
 	return fresh;
 }
 
@@ -85,11 +93,15 @@ export class SevenRoomsPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SevenRooms Poll Trigger',
 		name: 'sevenRoomsPollTrigger',
-		icon: { light: 'file:../../icons/sevenrooms.svg', dark: 'file:../../icons/sevenrooms.dark.svg' },
+		icon: {
+			light: 'file:../../icons/sevenrooms.svg',
+			dark: 'file:../../icons/sevenrooms.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Checks SevenRooms on a schedule for changed guests, audience changes, upcoming birthdays, reservations and waitlist entries',
+		description:
+			'Checks SevenRooms on a schedule for changed guests, audience changes, upcoming birthdays, reservations and waitlist entries',
 		defaults: { name: 'SevenRooms Poll Trigger' },
 		polling: true,
 		inputs: [],
@@ -101,17 +113,39 @@ export class SevenRoomsPollTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Audience Sync (Email Opt-In)', value: 'audienceSync', description: 'Each changed guest with audience_action subscribe or unsubscribe, for Mailchimp, Klaviyo or Brevo' },
-					{ name: 'Guest Created or Updated', value: 'guestChanged', description: 'Each new or changed guest, once per change' },
-					{ name: 'Reservation Created, Updated or Cancelled', value: 'reservationChanged', description: 'Reservation changes, for instances SevenRooms cannot reach by webhook' },
-					{ name: 'Upcoming Birthday', value: 'upcomingBirthday', description: 'Guests whose birthday is a set number of days away, once a year each' },
-					{ name: 'Waitlist Entry Added', value: 'waitlistAdded', description: 'New waitlist entries of a venue' },
+					{
+						name: 'Audience Sync (Email Opt-In)',
+						value: 'audienceSync',
+						description:
+							'Each changed guest with audience_action subscribe or unsubscribe, for Mailchimp, Klaviyo or Brevo',
+					},
+					{
+						name: 'Guest Created or Updated',
+						value: 'guestChanged',
+						description: 'Each new or changed guest, once per change',
+					},
+					{
+						name: 'Reservation Created, Updated or Cancelled',
+						value: 'reservationChanged',
+						description: 'Reservation changes, for instances SevenRooms cannot reach by webhook',
+					},
+					{
+						name: 'Upcoming Birthday',
+						value: 'upcomingBirthday',
+						description: 'Guests whose birthday is a set number of days away, once a year each',
+					},
+					{
+						name: 'Waitlist Entry Added',
+						value: 'waitlistAdded',
+						description: 'New waitlist entries of a venue',
+					},
 				],
 				default: 'guestChanged',
 			},
 			{
 				...venueLocator,
-				description: "The venue whose time zone decides what today is, and whose waitlist is watched",
+				description:
+					'The venue whose time zone decides what today is, and whose waitlist is watched',
 				displayOptions: { show: { event: ['upcomingBirthday', 'waitlistAdded'] } },
 			},
 			{
@@ -120,7 +154,8 @@ export class SevenRoomsPollTrigger implements INodeType {
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 60 },
 				default: 0,
-				description: 'Emit guests whose birthday is this many days from today (0 = today). A guest born on February 29 celebrates on February 28 in other years.',
+				description:
+					'Emit guests whose birthday is this many days from today (0 = today). A guest born on February 29 celebrates on February 28 in other years.',
 				displayOptions: { show: { event: ['upcomingBirthday'] } },
 			},
 			{
@@ -154,7 +189,9 @@ export class SevenRoomsPollTrigger implements INodeType {
 		const staticData = this.getWorkflowStaticData('node');
 		const manual = this.getMode() === 'manual';
 		// A manual test run looks, it doesn't move the trigger's state.
-		const state = (manual ? structuredClone(staticData[event] ?? {}) : (staticData[event] ??= {})) as IDataObject;
+		const state = (
+			manual ? structuredClone(staticData[event] ?? {}) : (staticData[event] ??= {})
+		) as IDataObject;
 
 		let items: IDataObject[];
 		if (event === 'upcomingBirthday') items = await pollBirthdays(this, state, manual);
@@ -163,19 +200,38 @@ export class SevenRoomsPollTrigger implements INodeType {
 	}
 }
 
-async function pollChangeEvent(context: IPollFunctions, event: ChangeEvent, state: ChangeCursor, manual: boolean): Promise<IDataObject[]> {
+async function pollChangeEvent(
+	context: IPollFunctions,
+	event: ChangeEvent,
+	state: ChangeCursor,
+	manual: boolean,
+): Promise<IDataObject[]> {
 	const updatedAt = (item: IDataObject) => item.updated_at as string | undefined;
 	let source: ChangeSource;
 	if (event === 'guestChanged' || event === 'audienceSync') {
 		source = { path: '/guests', qs: {}, changedAt: updatedAt, serverFilter: true };
 	} else if (event === 'reservationChanged') {
 		const venueId = venueIdOf((context.getNodeParameter('filters', {}) as IDataObject).venue);
-		source = { path: '/reservations', qs: venueId ? { venue_id: venueId } : {}, changedAt: updatedAt, serverFilter: true };
+		source = {
+			path: '/reservations',
+			qs: venueId ? { venue_id: venueId } : {},
+			changedAt: updatedAt,
+			serverFilter: true,
+		};
 	} else {
 		const venueId = venueIdOf(context.getNodeParameter('venue', ''));
-		if (!venueId) throw new NodeOperationError(context.getNode(), 'Venue is empty: choose the venue whose waitlist to watch');
+		if (!venueId)
+			throw new NodeOperationError(
+				context.getNode(),
+				'Venue is empty: choose the venue whose waitlist to watch',
+			);
 		// The waitlist list has no change filter; a venue's waitlist is short, so it is read whole.
-		source = { path: '/waitlist', qs: { venue_id: venueId }, changedAt: (entry) => entry.joined_at as string | undefined, serverFilter: false };
+		source = {
+			path: '/waitlist',
+			qs: { venue_id: venueId },
+			changedAt: (entry) => entry.joined_at as string | undefined,
+			serverFilter: false,
+		};
 	}
 
 	if (manual) {
@@ -193,13 +249,28 @@ async function pollChangeEvent(context: IPollFunctions, event: ChangeEvent, stat
 
 	let items = await pollChanges(context, state, source);
 	if (event === 'audienceSync') {
-		items = items.map((guest) => ({ ...guest, audience_action: guest.email_opt_in === true ? 'subscribe' : 'unsubscribe' }));
+		items = items.map((guest) => ({
+			...guest,
+			audience_action: guest.email_opt_in === true ? 'subscribe' : 'unsubscribe',
+		}));
 	} else if (event === 'reservationChanged') {
 		const wanted = context.getNodeParameter('reservationEvents', []) as string[];
 		const reservations: IDataObject[] = [];
 		for (const reservation of items) {
-			const kind = reservation.status === 'cancelled' ? 'cancelled' : reservation.created_at === reservation.updated_at ? 'created' : 'updated';
-			if (wanted.includes(kind)) reservations.push(await localized(context, { ...reservation, event: `reservation.${kind}` }, RESERVATION_LOCAL_FIELDS));
+			const kind =
+				reservation.status === 'cancelled'
+					? 'cancelled'
+					: reservation.created_at === reservation.updated_at
+						? 'created'
+						: 'updated';
+			if (wanted.includes(kind))
+				reservations.push(
+					await localized(
+						context,
+						{ ...reservation, event: `reservation.${kind}` },
+						RESERVATION_LOCAL_FIELDS,
+					),
+				);
 		}
 		items = reservations;
 	} else if (event === 'waitlistAdded') {
@@ -207,14 +278,24 @@ async function pollChangeEvent(context: IPollFunctions, event: ChangeEvent, stat
 		for (const entry of items) entries.push(await localized(context, entry, WAITLIST_LOCAL_FIELDS));
 		items = entries;
 	}
-	if (manual) return items.sort((a, b) => time(b.updated_at ?? b.joined_at) - time(a.updated_at ?? a.joined_at)).slice(0, MANUAL_SAMPLE);
+	if (manual)
+		return items
+			.sort((a, b) => time(b.updated_at ?? b.joined_at) - time(a.updated_at ?? a.joined_at))
+			.slice(0, MANUAL_SAMPLE);
 	return items;
 }
 
-async function localized(context: IPollFunctions, object: IDataObject, fields: string[]): Promise<IDataObject> {
+async function localized(
+	context: IPollFunctions,
+	object: IDataObject,
+	fields: string[],
+): Promise<IDataObject> {
 	if (typeof object.venue_id !== 'string') return object;
 	const zone = await cachedVenueTimezone.call(context, object.venue_id).catch((error: Error) => {
-		context.logger.warn(`SevenRooms Poll Trigger: no time zone for venue ${String(object.venue_id)}, times stay in UTC`, { message: error.message });
+		context.logger.warn(
+			`SevenRooms Poll Trigger: no time zone for venue ${String(object.venue_id)}, times stay in UTC`,
+			{ message: error.message },
+		);
 		return undefined;
 	});
 	return withLocalTimes(object, zone, fields);
@@ -227,17 +308,33 @@ interface BirthdayState extends IDataObject {
 	emitted?: Record<string, string[]>;
 }
 
-async function pollBirthdays(context: IPollFunctions, state: BirthdayState, manual: boolean): Promise<IDataObject[]> {
+async function pollBirthdays(
+	context: IPollFunctions,
+	state: BirthdayState,
+	manual: boolean,
+): Promise<IDataObject[]> {
 	const venueId = venueIdOf(context.getNodeParameter('venue', ''));
-	if (!venueId) throw new NodeOperationError(context.getNode(), "Venue is empty: choose the venue whose time zone decides what today is");
+	if (!venueId)
+		throw new NodeOperationError(
+			context.getNode(),
+			'Venue is empty: choose the venue whose time zone decides what today is',
+		);
 	const daysAhead = context.getNodeParameter('daysAhead', 0) as number;
 	const zone = (await cachedVenueTimezone.call(context, venueId)) ?? 'UTC';
-	const dates = birthdayTargetDates(new Date(), zone, daysAhead, manual ? undefined : state.lastDate);
+	const dates = birthdayTargetDates(
+		new Date(),
+		zone,
+		daysAhead,
+		manual ? undefined : state.lastDate,
+	);
 	const { start, end } = birthdayQueryWindow(dates);
 	const emitted = { ...(state.emitted ?? {}) };
 	const today = DateTime.now().setZone(zone).startOf('day');
 	const items: IDataObject[] = [];
-	for await (const page of apiRequestPages.call(context, '/guests', { birthday_start: start, birthday_end: end })) {
+	for await (const page of apiRequestPages.call(context, '/guests', {
+		birthday_start: start,
+		birthday_end: end,
+	})) {
 		for (const guest of page) {
 			const date = birthdayDateIn(guest.birthday, dates);
 			const id = String(guest.id ?? '');
@@ -247,7 +344,9 @@ async function pollBirthdays(context: IPollFunctions, state: BirthdayState, manu
 				...guest,
 				birthday_date: date,
 				days_until_birthday: Math.round(DateTime.fromISO(date, { zone }).diff(today, 'days').days),
-				...(ageOn(guest.birthday, date) !== undefined ? { turning_age: ageOn(guest.birthday, date) } : {}),
+				...(ageOn(guest.birthday, date) !== undefined
+					? { turning_age: ageOn(guest.birthday, date) }
+					: {}),
 				venue_id: venueId,
 				venue_timezone: zone,
 			});

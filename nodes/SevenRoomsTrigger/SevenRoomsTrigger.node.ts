@@ -49,33 +49,45 @@ function firstTimeHere(key: string): boolean {
 function parseEvent(raw: string): IDataObject | undefined {
 	try {
 		const parsed: unknown = JSON.parse(raw);
-		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+			? (parsed as IDataObject)
+			: undefined;
 	} catch {
 		return undefined;
 	}
 }
 
 function isNotFound(error: unknown): boolean {
-	return (error as { httpCode?: string })?.httpCode === '404' || apiErrorsOf(error).some((entry) => entry.code === 'not_found');
+	return (
+		(error as { httpCode?: string })?.httpCode === '404' ||
+		apiErrorsOf(error).some((entry) => entry.code === 'not_found')
+	);
 }
 
 export class SevenRoomsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SevenRooms Trigger',
 		name: 'sevenRoomsTrigger',
-		icon: { light: 'file:../../icons/sevenrooms.svg', dark: 'file:../../icons/sevenrooms.dark.svg' },
+		icon: {
+			light: 'file:../../icons/sevenrooms.svg',
+			dark: 'file:../../icons/sevenrooms.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when SevenRooms reports a reservation, guest or waitlist change',
+		description:
+			'Starts the workflow when SevenRooms reports a reservation, guest or waitlist change',
 		defaults: { name: 'SevenRooms Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sevenRoomsOAuth2Api', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
-				displayName: 'SevenRooms may deliver an event more than once; this trigger starts one execution per event ID. With several queue-mode webhook processors a copy can still get through: SevenRooms creates after this trigger are keyed by the event ID and happen once, and for other apps add a Remove Duplicates node on the event ID field.',
+				displayName:
+					'SevenRooms may deliver an event more than once; this trigger starts one execution per event ID. With several queue-mode webhook processors a copy can still get through: SevenRooms creates after this trigger are keyed by the event ID and happen once, and for other apps add a Remove Duplicates node on the event ID field.',
 				name: 'deliveryNotice',
 				type: 'notice',
 				default: '',
@@ -115,7 +127,13 @@ export class SevenRoomsTrigger implements INodeType {
 				const webhookData = this.getWorkflowStaticData('node');
 				if (webhookData.webhookId === undefined) return false;
 				try {
-					const existing = unwrap(await apiRequest.call(this, 'GET', `/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`));
+					const existing = unwrap(
+						await apiRequest.call(
+							this,
+							'GET',
+							`/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`,
+						),
+					);
 					const events = this.getNodeParameter('events', []) as string[];
 					const same =
 						existing.url === this.getNodeWebhookUrl('default') &&
@@ -123,7 +141,11 @@ export class SevenRoomsTrigger implements INodeType {
 						events.every((event) => (existing.events as string[]).includes(event));
 					if (same) return true;
 					// Events or URL changed: replace the subscription.
-					await apiRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`);
+					await apiRequest.call(
+						this,
+						'DELETE',
+						`/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`,
+					);
 				} catch (error) {
 					// Deleted on the SevenRooms side: subscribe again.
 					if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
@@ -134,19 +156,33 @@ export class SevenRoomsTrigger implements INodeType {
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const secret = `whsec_${randomBytes(32).toString('hex')}`;
-				const body = { url: this.getNodeWebhookUrl('default'), events: this.getNodeParameter('events', []) as string[], secret };
-				const created = unwrap(await apiRequest.call(this, 'POST', '/webhooks', { body, idempotencyKey: randomBytes(16).toString('hex') }));
+				const body = {
+					url: this.getNodeWebhookUrl('default'),
+					events: this.getNodeParameter('events', []) as string[],
+					secret,
+				};
+				const created = unwrap(
+					await apiRequest.call(this, 'POST', '/webhooks', {
+						body,
+						idempotencyKey: randomBytes(16).toString('hex'),
+					}),
+				);
 				const webhookData = this.getWorkflowStaticData('node');
 				webhookData.webhookId = created.id;
 				// The API may keep its own secret; the one it answers with is the one it signs with.
-				webhookData.webhookSecret = typeof created.secret === 'string' && created.secret ? created.secret : secret;
+				webhookData.webhookSecret =
+					typeof created.secret === 'string' && created.secret ? created.secret : secret;
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const webhookData = this.getWorkflowStaticData('node');
 				if (webhookData.webhookId !== undefined) {
 					try {
-						await apiRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`);
+						await apiRequest.call(
+							this,
+							'DELETE',
+							`/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`,
+						);
 					} catch (error) {
 						if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
 					}
@@ -163,7 +199,11 @@ export class SevenRoomsTrigger implements INodeType {
 		const response = this.getResponseObject();
 		const webhookData = this.getWorkflowStaticData('node');
 		const rawBody = request.rawBody as Buffer | string | undefined;
-		const verdict = verifySignature(request.header('x-sevenrooms-signature'), rawBody, webhookData.webhookSecret as string | undefined);
+		const verdict = verifySignature(
+			request.header('x-sevenrooms-signature'),
+			rawBody,
+			webhookData.webhookSecret as string | undefined,
+		);
 		if (verdict !== 'valid') {
 			this.logger.warn(`SevenRooms Trigger refused a delivery: signature ${verdict}`);
 			response.status(401).json({ error: 'invalid signature' });
@@ -171,14 +211,17 @@ export class SevenRoomsTrigger implements INodeType {
 		}
 
 		const event = parseEvent(String(rawBody));
-		const eventId = typeof event?.id === 'string' ? event.id : request.header('x-sevenrooms-event-id');
+		const eventId =
+			typeof event?.id === 'string' ? event.id : request.header('x-sevenrooms-event-id');
 		if (!event || !eventId) {
 			response.status(400).json({ error: 'the body is not a SevenRooms event' });
 			return { noWebhookResponse: true };
 		}
 
 		// At-least-once delivery: a redelivered event is acknowledged and starts nothing.
-		const seen = Array.isArray(webhookData.recentEventIds) ? (webhookData.recentEventIds as string[]) : [];
+		const seen = Array.isArray(webhookData.recentEventIds)
+			? (webhookData.recentEventIds as string[])
+			: [];
 		const processKey = `${this.getWorkflow().id ?? ''}|${this.getNode().id}|${eventId}`;
 		if (seen.includes(eventId) || !firstTimeHere(processKey)) {
 			response.status(200).json({ received: true, duplicate: true });
@@ -199,7 +242,10 @@ export class SevenRoomsTrigger implements INodeType {
 		const venueId = (event.venue_id ?? data.venue_id) as string | undefined;
 		if (venueId) {
 			const zone = await cachedVenueTimezone.call(this, String(venueId)).catch((error: Error) => {
-				this.logger.warn(`SevenRooms Trigger: no time zone for venue ${String(venueId)}, times stay in UTC`, { message: error.message });
+				this.logger.warn(
+					`SevenRooms Trigger: no time zone for venue ${String(venueId)}, times stay in UTC`,
+					{ message: error.message },
+				);
 				return undefined;
 			});
 			data = withLocalTimes(data, zone, LOCAL_TIME_FIELDS);

@@ -18,7 +18,9 @@ export const venueLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. ven_nyc_01',
-			validation: [{ type: 'regex', properties: { regex: '\\S+', errorMessage: 'Enter a venue ID' } }],
+			validation: [
+				{ type: 'regex', properties: { regex: '\\S+', errorMessage: 'Enter a venue ID' } },
+			],
 		},
 	],
 };
@@ -37,7 +39,10 @@ function idLocator(displayName: string, name: string, placeholder: string): INod
 				type: 'string',
 				placeholder,
 				validation: [
-					{ type: 'regex', properties: { regex: '\\S+', errorMessage: `Enter a ${displayName.toLowerCase()} ID` } },
+					{
+						type: 'regex',
+						properties: { regex: '\\S+', errorMessage: `Enter a ${displayName.toLowerCase()} ID` },
+					},
 				],
 			},
 		],
@@ -93,14 +98,24 @@ export const timeInputZoneOption: INodeProperties = {
 	name: 'timeZone',
 	type: 'options',
 	options: [
-		{ name: "Venue's Local Time", value: 'venue', description: "Read date-times without an offset in the venue's time zone" },
+		{
+			name: "Venue's Local Time",
+			value: 'venue',
+			description: "Read date-times without an offset in the venue's time zone",
+		},
 		{ name: 'UTC', value: 'utc', description: 'Read date-times without an offset as UTC' },
 	],
 	default: 'venue',
-	description: 'How date-times you enter are meant; a value with an explicit offset (Z, +01:00) always keeps it',
+	description:
+		'How date-times you enter are meant; a value with an explicit offset (Z, +01:00) always keeps it',
 };
 
 /** A collection parameter (Options, Filters, Additional or Update Fields) in n8n's usual shape. */
-export function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+export function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder, default: {}, options };
 }

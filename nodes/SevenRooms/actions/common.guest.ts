@@ -11,7 +11,11 @@ export const bookingGuestProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Existing Guest (by ID)', value: 'existing' },
-			{ name: 'New or Matching Guest', value: 'new', description: 'SevenRooms reuses the guest with the same email or phone' },
+			{
+				name: 'New or Matching Guest',
+				value: 'new',
+				description: 'SevenRooms reuses the guest with the same email or phone',
+			},
 		],
 		default: 'new',
 	},
@@ -24,36 +28,91 @@ export const bookingGuestProperties: INodeProperties[] = [
 		placeholder: 'e.g. gst_000123',
 		displayOptions: { show: { guestMode: ['existing'] } },
 	},
-	{ displayName: 'First Name', name: 'guestFirstName', type: 'string', default: '', displayOptions: { show: { guestMode: ['new'] } } },
-	{ displayName: 'Last Name', name: 'guestLastName', type: 'string', default: '', displayOptions: { show: { guestMode: ['new'] } } },
-	{ displayName: 'Email', name: 'guestEmail', type: 'string', placeholder: 'name@email.com', default: '', displayOptions: { show: { guestMode: ['new'] } } },
-	{ displayName: 'Phone', name: 'guestPhone', type: 'string', default: '', placeholder: 'e.g. +14155552671 or (415) 555-2671', description: 'Any common format; it is sent in E.164 form', displayOptions: { show: { guestMode: ['new'] } } },
+	{
+		displayName: 'First Name',
+		name: 'guestFirstName',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { guestMode: ['new'] } },
+	},
+	{
+		displayName: 'Last Name',
+		name: 'guestLastName',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { guestMode: ['new'] } },
+	},
+	{
+		displayName: 'Email',
+		name: 'guestEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		displayOptions: { show: { guestMode: ['new'] } },
+	},
+	{
+		displayName: 'Phone',
+		name: 'guestPhone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +14155552671 or (415) 555-2671',
+		description: 'Any common format; it is sent in E.164 form',
+		displayOptions: { show: { guestMode: ['new'] } },
+	},
 ];
 
 /** `guest_id` or an inline `guest` for a reservation or waitlist body. */
-export function bookingGuestBody(context: IExecuteFunctions, itemIndex: number, defaultCountry: string): IDataObject {
+export function bookingGuestBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	defaultCountry: string,
+): IDataObject {
 	const text = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (context.getNodeParameter('guestMode', itemIndex) === 'existing') {
 		const guestId = text('guestId');
-		if (!guestId) throw new NodeOperationError(context.getNode(), 'Guest ID is empty: enter the ID of an existing guest', { itemIndex });
+		if (!guestId)
+			throw new NodeOperationError(
+				context.getNode(),
+				'Guest ID is empty: enter the ID of an existing guest',
+				{ itemIndex },
+			);
 		return { guest_id: guestId };
 	}
 	const guest: IDataObject = {};
 	if (text('guestFirstName')) guest.first_name = text('guestFirstName');
 	if (text('guestLastName')) guest.last_name = text('guestLastName');
 	if (text('guestEmail')) guest.email = text('guestEmail');
-	if (text('guestPhone')) guest.phone = toE164(context.getNode(), text('guestPhone'), { field: 'Phone', defaultCountry, itemIndex });
+	if (text('guestPhone'))
+		guest.phone = toE164(context.getNode(), text('guestPhone'), {
+			field: 'Phone',
+			defaultCountry,
+			itemIndex,
+		});
 	if (!guest.first_name && !guest.last_name) {
-		throw new NodeOperationError(context.getNode(), "The guest's First Name or Last Name is needed for a new guest", { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			"The guest's First Name or Last Name is needed for a new guest",
+			{ itemIndex },
+		);
 	}
 	return { guest };
 }
 
 /** A whole number of at least `min` from a number field, or a clear error naming the field. */
-export function wholeNumber(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown, min = 1): number {
+export function wholeNumber(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	min = 1,
+): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min) {
-		throw new NodeOperationError(context.getNode(), `${field} "${String(value)}" must be a whole number of at least ${min}`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`${field} "${String(value)}" must be a whole number of at least ${min}`,
+			{ itemIndex },
+		);
 	}
 	return number;
 }

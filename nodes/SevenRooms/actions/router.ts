@@ -36,7 +36,9 @@ function createRunContext(context: IExecuteFunctions): RunContext {
 			if (typeof venueId !== 'string' || !venueId) return object;
 			const zone = await run.venueTimezone(venueId, itemIndex).catch((error: Error) => {
 				// Local times are an extra: the API's object still goes out, in UTC.
-				context.logger.warn(`SevenRooms: no time zone for venue ${venueId}, output stays in UTC`, { message: error.message });
+				context.logger.warn(`SevenRooms: no time zone for venue ${venueId}, output stays in UTC`, {
+					message: error.message,
+				});
 				return undefined;
 			});
 			return withLocalTimes(object, zone, fields);
@@ -64,7 +66,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = resources[resource]?.[operation]?.execute;
 	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not supported for resource "${resource}"`,
+		);
 	}
 
 	const run = createRunContext(this);

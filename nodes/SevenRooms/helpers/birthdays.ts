@@ -16,10 +16,12 @@ export function birthdayTargetDates(
 	let start = target;
 	if (lastHandled) {
 		const next = DateTime.fromISO(lastHandled, { zone }).plus({ days: 1 });
-		if (next.isValid && next < target) start = DateTime.max(next, target.minus({ days: maxCatchUpDays }));
+		if (next.isValid && next < target)
+			start = DateTime.max(next, target.minus({ days: maxCatchUpDays }));
 	}
 	const dates: string[] = [];
-	for (let day = start; day <= target; day = day.plus({ days: 1 })) dates.push(day.toISODate() as string);
+	for (let day = start; day <= target; day = day.plus({ days: 1 }))
+		dates.push(day.toISODate() as string);
 	return dates;
 }
 

@@ -10,13 +10,19 @@ import type { INode } from 'n8n-workflow';
 export function toE164(
 	node: INode,
 	value: unknown,
-	{ field, defaultCountry, itemIndex }: { field: string; defaultCountry: string; itemIndex: number },
+	{
+		field,
+		defaultCountry,
+		itemIndex,
+	}: { field: string; defaultCountry: string; itemIndex: number },
 ): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const country = (defaultCountry || 'US').toUpperCase() as CountryCode;
 	const parsed = text ? parsePhoneNumberFromString(text.replace(/^00/, '+'), country) : undefined;
 	if (!parsed?.isValid()) {
-		const shown = typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : String(value);
+		const shown =
+			typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : String(value);
 		throw new NodeOperationError(node, `${field} ${shown} is not a valid phone number`, {
 			itemIndex,
 			description: `Enter the number with its country code (e.g. +44 20 7946 0958) or as a local ${country} number, or change "Default Phone Country" in the node's options.`,

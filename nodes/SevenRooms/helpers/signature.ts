@@ -6,7 +6,11 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 export type SignatureVerdict = 'valid' | 'missing' | 'malformed' | 'stale' | 'mismatch';
 
 /** `v1` of `X-SevenRooms-Signature`: hex HMAC-SHA256 of "<t>.<raw body>" keyed by the secret. */
-export function signatureOf(secret: string, timestamp: number | string, rawBody: Buffer | string): string {
+export function signatureOf(
+	secret: string,
+	timestamp: number | string,
+	rawBody: Buffer | string,
+): string {
 	return createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
 }
 

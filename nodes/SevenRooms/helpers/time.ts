@@ -22,10 +22,15 @@ export function toUtcIso(
 		if (!parsed.isValid) parsed = DateTime.fromSQL(value.trim(), { zone, setZone: true });
 	}
 	if (!parsed?.isValid) {
-		throw new NodeOperationError(node, `${field} "${String(value ?? '')}" is not a valid date and time`, {
-			itemIndex,
-			description: 'Use an ISO date-time such as 2026-12-24T19:30 (read in the chosen time zone) or 2026-12-25T00:30:00Z.',
-		});
+		throw new NodeOperationError(
+			node,
+			`${field} "${String(value ?? '')}" is not a valid date and time`,
+			{
+				itemIndex,
+				description:
+					'Use an ISO date-time such as 2026-12-24T19:30 (read in the chosen time zone) or 2026-12-25T00:30:00Z.',
+			},
+		);
 	}
 	return parsed.toUTC().toISO({ suppressMilliseconds: true }) as string;
 }
@@ -44,7 +49,11 @@ export function toZonedIso(utc: unknown, zone: string): string | undefined {
  * Adds `<field>_local` next to each UTC timestamp so an email step shows the venue's hour; the
  * API's own fields stay untouched.
  */
-export function withLocalTimes(object: IDataObject, zone: string | undefined, fields: string[]): IDataObject {
+export function withLocalTimes(
+	object: IDataObject,
+	zone: string | undefined,
+	fields: string[],
+): IDataObject {
 	if (!zone) return object;
 	const result: IDataObject = { ...object };
 	for (const field of fields) {

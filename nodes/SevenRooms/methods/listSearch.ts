@@ -3,14 +3,22 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { apiRequestAllItems } from '../transport';
 
 /** Venues for the resource locator; a group has a handful, so one list filtered here is enough. */
-export async function searchVenues(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchVenues(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const venues = await apiRequestAllItems.call(this, '/venues');
 	const needle = filter?.trim().toLowerCase();
 	return {
 		results: venues
-			.filter((venue: IDataObject) => !needle || `${String(venue.name)} ${String(venue.id)}`.toLowerCase().includes(needle))
+			.filter(
+				(venue: IDataObject) =>
+					!needle || `${String(venue.name)} ${String(venue.id)}`.toLowerCase().includes(needle),
+			)
 			.map((venue: IDataObject) => ({
-				name: venue.timezone ? `${String(venue.name)} (${String(venue.timezone)})` : String(venue.name ?? venue.id),
+				name: venue.timezone
+					? `${String(venue.name)} (${String(venue.timezone)})`
+					: String(venue.name ?? venue.id),
 				value: String(venue.id),
 			})),
 	};

@@ -29,7 +29,8 @@ const CODE_HINTS: Record<string, string> = {
 	invalid_phone: 'Phone numbers must be in international E.164 form, e.g. +14155552671.',
 	idempotency_key_reused:
 		'This Idempotency Key was already used for a different request. Use a new key per distinct create.',
-	insufficient_scope: 'Add the missing scope to the credential (Custom Scopes) or use another client.',
+	insufficient_scope:
+		'Add the missing scope to the credential (Custom Scopes) or use another client.',
 	invalid_cursor: 'The page cursor expired (cursors live 10 minutes). Run the node again.',
 	invalid_token: 'Check the Client ID and Client Secret of the SevenRooms credential.',
 };
@@ -39,7 +40,9 @@ export function errorEntries(body: unknown): SevenRoomsApiErrorEntry[] {
 	const errors = (body as { errors?: unknown } | null)?.errors;
 	if (!Array.isArray(errors)) return [];
 	return errors
-		.filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null)
+		.filter(
+			(entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null,
+		)
 		.map((entry) => ({
 			...entry,
 			code: String(entry.code ?? 'unknown'),

@@ -116,7 +116,10 @@ function jitter(minMs: number, maxMs: number): number {
 }
 
 function exponentialBackoffMs(attempt: number): number {
-	const ceiling = Math.min(retryPolicy.backoffMaxMs, retryPolicy.backoffBaseMs * 2 ** (attempt - 1));
+	const ceiling = Math.min(
+		retryPolicy.backoffMaxMs,
+		retryPolicy.backoffBaseMs * 2 ** (attempt - 1),
+	);
 	return jitter(ceiling / 2, ceiling);
 }
 
@@ -156,10 +159,15 @@ function tokenAcquisitionFailure(error: unknown): string | undefined {
  */
 function triggeringEventId(context: IExecuteFunctions): string | undefined {
 	if (typeof context.getParentNodes !== 'function') return undefined;
-	const triggers = context.getParentNodes(context.getNode().name).filter((node) => /(^|\.)sevenRoomsTrigger$/.test(node.type) && !node.disabled);
+	const triggers = context
+		.getParentNodes(context.getNode().name)
+		.filter((node) => /(^|\.)sevenRoomsTrigger$/.test(node.type) && !node.disabled);
 	for (const trigger of triggers) {
 		try {
-			const id = context.evaluateExpression(`{{ $(${JSON.stringify(trigger.name)}).first().json.id }}`, 0);
+			const id = context.evaluateExpression(
+				`{{ $(${JSON.stringify(trigger.name)}).first().json.id }}`,
+				0,
+			);
 			if (typeof id === 'string' && id) return id;
 		} catch {
 			// That trigger did not run in this execution (another trigger started it).
@@ -173,13 +181,20 @@ function triggeringEventId(context: IExecuteFunctions): string | undefined {
  * Fail"), and for every execution of one SevenRooms event (redeliveries, retried executions), so a
  * create cannot happen twice; outside an execution a random one.
  */
-export function defaultIdempotencyKey(context: SevenRoomsFunctions, scope: string, itemIndex: number): string {
+export function defaultIdempotencyKey(
+	context: SevenRoomsFunctions,
+	scope: string,
+	itemIndex: number,
+): string {
 	const executionId = 'getExecutionId' in context ? context.getExecutionId() : undefined;
 	if (!executionId) return randomUUID();
-	const eventId = 'evaluateExpression' in context ? triggeringEventId(context as IExecuteFunctions) : undefined;
+	const eventId =
+		'evaluateExpression' in context ? triggeringEventId(context as IExecuteFunctions) : undefined;
 	const origin = eventId ? `event:${eventId}` : executionId;
 	const hash = createHash('sha256')
-		.update(`${context.getWorkflow().id ?? ''}|${origin}|${context.getNode().id}|${scope}|${itemIndex}`)
+		.update(
+			`${context.getWorkflow().id ?? ''}|${origin}|${context.getNode().id}|${scope}|${itemIndex}`,
+		)
 		.digest('hex');
 	// UUID-shaped so it reads like the API's default.
 	return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
@@ -232,30 +247,48 @@ export async function apiRequest(
 		} catch (error) {
 			const tokenFailure = tokenAcquisitionFailure(error);
 			if (tokenFailure) {
-				throw new NodeApiError(node, { oauth_error: tokenFailure }, {
-					message: 'SevenRooms rejected the credential: could not get an access token',
-					description: `The token endpoint answered "${tokenFailure}". Check the Client ID, Client Secret, scopes and base URL of the SevenRooms credential.`,
-					httpCode: '401',
-					itemIndex,
-				});
+				throw new NodeApiError(
+					node,
+					{ oauth_error: tokenFailure },
+					{
+						message: 'SevenRooms rejected the credential: could not get an access token',
+						description: `The token endpoint answered "${tokenFailure}". Check the Client ID, Client Secret, scopes and base URL of the SevenRooms credential.`,
+						httpCode: '401',
+						itemIndex,
+					},
+				);
 			}
 			const code = networkErrorCode(error);
 			if (code && attempt < retryPolicy.maxAttempts) {
 				lostResponse = true;
 				const waitMs = exponentialBackoffMs(attempt);
-				this.logger.debug('SevenRooms request failed on the network, retrying', { code, attempt, waitMs, method, path });
+				this.logger.debug('SevenRooms request failed on the network, retrying', {
+					code,
+					attempt,
+					waitMs,
+					method,
+					path,
+				});
 				await sleep(waitMs, abortSignal);
 				continue;
 			}
 			if (code) {
-				throw new NodeApiError(node, { network_error: code }, {
-					// n8n rewrites messages that name a network code, so the code goes in the description.
-					message: `Could not reach SevenRooms after ${attempt} attempts`,
-					description: `${method} ${path} got no answer (network error ${code}). Check the base URL and the network, then run again: creates are safe to repeat with the same Idempotency Key.`,
-					itemIndex,
-				});
+				throw new NodeApiError(
+					node,
+					{ network_error: code },
+					{
+						// n8n rewrites messages that name a network code, so the code goes in the description.
+						message: `Could not reach SevenRooms after ${attempt} attempts`,
+						description: `${method} ${path} got no answer (network error ${code}). Check the base URL and the network, then run again: creates are safe to repeat with the same Idempotency Key.`,
+						itemIndex,
+					},
+				);
 			}
-			throw error instanceof NodeApiError ? error : new NodeApiError(node, { message: String((error as Error)?.message ?? error) } as never, { itemIndex });
+			throw error instanceof NodeApiError
+				? error
+				: new NodeApiError(node, { message: String((error as Error)?.message ?? error) } as never, {
+						itemIndex,
+					});
 		}
 
 		const status = response.statusCode;
@@ -263,7 +296,8 @@ export async function apiRequest(
 		if (status >= 200 && status < 300) return (response.body ?? undefined) as IDataObject;
 
 		// A DELETE whose first answer was lost may already have happened.
-		if (status === 404 && method === 'DELETE' && lostResponse) return undefined as unknown as IDataObject;
+		if (status === 404 && method === 'DELETE' && lostResponse)
+			return undefined as unknown as IDataObject;
 
 		if (status === 401 && !tokenRefreshed) {
 			tokenRefreshed = true;
@@ -273,16 +307,24 @@ export async function apiRequest(
 			continue;
 		}
 
-		const retryable = status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+		const retryable =
+			status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 		if (retryable && attempt < retryPolicy.maxAttempts) {
 			const serverWait = retryAfterMs(responseHeaders);
 			let waitMs: number;
 			if (status === 429) waitMs = serverWait ?? retryPolicy.rateLimitedFallbackMs;
-			else if (status === 503) waitMs = serverWait ?? jitter(retryPolicy.unavailableMinMs, retryPolicy.unavailableMaxMs);
+			else if (status === 503)
+				waitMs = serverWait ?? jitter(retryPolicy.unavailableMinMs, retryPolicy.unavailableMaxMs);
 			else waitMs = serverWait ?? exponentialBackoffMs(attempt);
 			// A 5xx other than 503 may come after the API acted: a later 404 on DELETE means done.
 			if (status !== 429 && status !== 503) lostResponse = true;
-			this.logger.debug('SevenRooms asked to wait, retrying', { status, attempt, waitMs, method, path });
+			this.logger.debug('SevenRooms asked to wait, retrying', {
+				status,
+				attempt,
+				waitMs,
+				method,
+				path,
+			});
 			await sleep(waitMs, abortSignal);
 			continue;
 		}
@@ -317,7 +359,8 @@ export async function apiRequestAllItems(
 	{ limit, itemIndex }: { limit?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
-	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
+	const pageSize =
+		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
 	for await (const page of apiRequestPages.call(this, path, qs, { pageSize, itemIndex })) {
 		for (const item of page) items.push(item);
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
@@ -328,5 +371,7 @@ export async function apiRequestAllItems(
 /** The `data` object of a single-object response. */
 export function unwrap(body: IDataObject | undefined): IDataObject {
 	const data = body?.data;
-	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : (body ?? {});
+	return data && typeof data === 'object' && !Array.isArray(data)
+		? (data as IDataObject)
+		: (body ?? {});
 }

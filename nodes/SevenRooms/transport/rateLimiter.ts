@@ -27,7 +27,8 @@ export class SlidingWindowLimiter {
 	private async waitForSlot(abortSignal?: AbortSignal): Promise<void> {
 		for (;;) {
 			const now = Date.now();
-			while (this.sent.length > 0 && this.sent[0] <= now - WINDOW_MS - WINDOW_SLACK_MS) this.sent.shift();
+			while (this.sent.length > 0 && this.sent[0] <= now - WINDOW_MS - WINDOW_SLACK_MS)
+				this.sent.shift();
 			if (this.sent.length < this.perMinute) {
 				this.sent.push(now);
 				return;

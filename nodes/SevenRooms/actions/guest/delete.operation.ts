@@ -4,15 +4,19 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { apiRequest } from '../../transport';
 import { guestLocator } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['delete'] } }, [
-	{
-		displayName: 'Deleting erases the guest and their personal data in SevenRooms. It cannot be undone.',
-		name: 'deleteNotice',
-		type: 'notice',
-		default: '',
-	},
-	guestLocator,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['guest'], operation: ['delete'] } },
+	[
+		{
+			displayName:
+				'Deleting erases the guest and their personal data in SevenRooms. It cannot be undone.',
+			name: 'deleteNotice',
+			type: 'notice',
+			default: '',
+		},
+		guestLocator,
+	],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const guestId = this.getNodeParameter('guestId', itemIndex, '', { extractValue: true }) as string;

@@ -7,7 +7,13 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations: Record<string, SevenRoomsOperation> = { cancel, create, get, getAll, update };
+export const operations: Record<string, SevenRoomsOperation> = {
+	cancel,
+	create,
+	get,
+	getAll,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -17,11 +23,36 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['reservation'] } },
 		options: [
-			{ name: 'Cancel', value: 'cancel', description: 'Cancel a reservation', action: 'Cancel a reservation' },
-			{ name: 'Create', value: 'create', description: 'Book a table', action: 'Create a reservation' },
-			{ name: 'Get', value: 'get', description: 'Get a reservation by ID', action: 'Get a reservation' },
-			{ name: 'Get Many', value: 'getAll', description: 'List reservations by venue, status, guest or time', action: 'Get many reservations' },
-			{ name: 'Update', value: 'update', description: 'Change a reservation', action: 'Update a reservation' },
+			{
+				name: 'Cancel',
+				value: 'cancel',
+				description: 'Cancel a reservation',
+				action: 'Cancel a reservation',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Book a table',
+				action: 'Create a reservation',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a reservation by ID',
+				action: 'Get a reservation',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List reservations by venue, status, guest or time',
+				action: 'Get many reservations',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change a reservation',
+				action: 'Update a reservation',
+			},
 		],
 		default: 'create',
 	},

@@ -4,7 +4,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { apiRequestAllItems } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['venue'], operation: ['getAll'] } }, returnAllAndLimit);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['venue'], operation: ['getAll'] } },
+	returnAllAndLimit,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;

@@ -15,9 +15,19 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['venue'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get a venue with its time zone and hours', action: 'Get a venue' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a venue with its time zone and hours',
+				action: 'Get a venue',
+			},
 			{ name: 'Get Many', value: 'getAll', description: 'List venues', action: 'Get many venues' },
-			{ name: 'Get Tables', value: 'getTables', description: "Get a venue's floor layout", action: 'Get the tables of a venue' },
+			{
+				name: 'Get Tables',
+				value: 'getTables',
+				description: "Get a venue's floor layout",
+				action: 'Get the tables of a venue',
+			},
 		],
 		default: 'getAll',
 	},

@@ -13,20 +13,39 @@ export const WAITLIST_STATUSES = [
 	{ name: 'Waiting', value: 'waiting' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['waitlist'], operation: ['getAll'] } }, [
-	venueLocator,
-	...returnAllAndLimit,
-	collection('Filters', 'filters', 'Add Filter', [{ displayName: 'Status', name: 'status', type: 'options', options: WAITLIST_STATUSES, default: 'waiting' }]),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['waitlist'], operation: ['getAll'] } },
+	[
+		venueLocator,
+		...returnAllAndLimit,
+		collection('Filters', 'filters', 'Add Filter', [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: WAITLIST_STATUSES,
+				default: 'waiting',
+			},
+		]),
+	],
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunContext,
+): Promise<IDataObject[]> {
 	const venueId = this.getNodeParameter('venue', itemIndex, '', { extractValue: true }) as string;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const qs: IDataObject = { venue_id: venueId, ...(filters.status ? { status: filters.status } : {}) };
+	const qs: IDataObject = {
+		venue_id: venueId,
+		...(filters.status ? { status: filters.status } : {}),
+	};
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const entries = await apiRequestAllItems.call(this, '/waitlist', qs, { limit, itemIndex });
 	const result: IDataObject[] = [];
-	for (const entry of entries) result.push(await run.withVenueLocalTimes(entry, WAITLIST_LOCAL_FIELDS, itemIndex));
+	for (const entry of entries)
+		result.push(await run.withVenueLocalTimes(entry, WAITLIST_LOCAL_FIELDS, itemIndex));
 	return result;
 }

@@ -5,9 +5,20 @@ import { apiRequest, unwrap } from '../../transport';
 import { webhookLocator } from '../common.descriptions';
 import { withoutSecret } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['get'] } }, [webhookLocator]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['get'] } },
+	[webhookLocator],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const webhookId = this.getNodeParameter('webhookId', itemIndex, '', { extractValue: true }) as string;
-	return withoutSecret(unwrap(await apiRequest.call(this, 'GET', `/webhooks/${encodeURIComponent(webhookId)}`, { itemIndex })));
+	const webhookId = this.getNodeParameter('webhookId', itemIndex, '', {
+		extractValue: true,
+	}) as string;
+	return withoutSecret(
+		unwrap(
+			await apiRequest.call(this, 'GET', `/webhooks/${encodeURIComponent(webhookId)}`, {
+				itemIndex,
+			}),
+		),
+	);
 }

@@ -5,10 +5,15 @@ import { apiRequestAllItems } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
 import { withoutSecret } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getAll'] } }, returnAllAndLimit);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['getAll'] } },
+	returnAllAndLimit,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	return (await apiRequestAllItems.call(this, '/webhooks', {}, { limit, itemIndex })).map(withoutSecret);
+	return (await apiRequestAllItems.call(this, '/webhooks', {}, { limit, itemIndex })).map(
+		withoutSecret,
+	);
 }

@@ -6,7 +6,12 @@ import * as deleteWebhook from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export const operations: Record<string, SevenRoomsOperation> = { create, delete: deleteWebhook, get, getAll };
+export const operations: Record<string, SevenRoomsOperation> = {
+	create,
+	delete: deleteWebhook,
+	get,
+	getAll,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -16,10 +21,30 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['webhook'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Subscribe a URL to SevenRooms events', action: 'Create a webhook' },
-			{ name: 'Delete', value: 'delete', description: 'Unsubscribe a webhook', action: 'Delete a webhook' },
-			{ name: 'Get', value: 'get', description: 'Get a webhook subscription by ID', action: 'Get a webhook' },
-			{ name: 'Get Many', value: 'getAll', description: 'List webhook subscriptions', action: 'Get many webhooks' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Subscribe a URL to SevenRooms events',
+				action: 'Create a webhook',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Unsubscribe a webhook',
+				action: 'Delete a webhook',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a webhook subscription by ID',
+				action: 'Get a webhook',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List webhook subscriptions',
+				action: 'Get many webhooks',
+			},
 		],
 		default: 'getAll',
 	},

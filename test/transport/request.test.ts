@@ -2,7 +2,7 @@ import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 
 import { apiRequest, apiRequestAllItems, retryPolicy } from '../../nodes/SevenRooms/transport';
-import { TEST_BASE_URL, SENTINEL_CLIENT_VALUE, createExecuteContext } from './context';
+import { TEST_BASE_URL, SENTINEL_CLIENT_VALUE, createExecuteContext } from './fakeContext';
 
 const defaults = { ...retryPolicy };
 
@@ -20,13 +20,20 @@ async function settle(done: () => boolean = () => false) {
 }
 
 /** The transport logs before every wait: the request has been answered and the timer is set. */
-const waiting = (logs: unknown[][]) => () => logs.some(([message]) => String(message).includes('retrying'));
+const waiting = (logs: unknown[][]) => () =>
+	logs.some(([message]) => String(message).includes('retrying'));
 
 /** What a dropped connection looks like to the HTTP client. */
 const connectionReset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 
 function fastRetries() {
-	Object.assign(retryPolicy, { backoffBaseMs: 1, backoffMaxMs: 5, unavailableMinMs: 1, unavailableMaxMs: 5, rateLimitedFallbackMs: 1 });
+	Object.assign(retryPolicy, {
+		backoffBaseMs: 1,
+		backoffMaxMs: 5,
+		unavailableMinMs: 1,
+		unavailableMaxMs: 5,
+		rateLimitedFallbackMs: 1,
+	});
 }
 
 describe('apiRequest', () => {
@@ -36,7 +43,9 @@ describe('apiRequest', () => {
 			.get('/guests')
 			.query({ 'updated_at[gte]': '2026-11-23T10:00:00Z', limit: '5' })
 			.reply(200, { data: [{ id: 'g1' }], pagination: { next_cursor: null, limit: 5 } });
-		const body = await apiRequest.call(context, 'GET', '/guests', { qs: { 'updated_at[gte]': '2026-11-23T10:00:00Z', limit: 5 } });
+		const body = await apiRequest.call(context, 'GET', '/guests', {
+			qs: { 'updated_at[gte]': '2026-11-23T10:00:00Z', limit: 5 },
+		});
 		expect(body.data).toEqual([{ id: 'g1' }]);
 		expect(scope.isDone()).toBe(true);
 	});
@@ -46,7 +55,9 @@ describe('apiRequest', () => {
 		nock(TEST_BASE_URL, { reqheaders: { authorization: 'Bearer token-1' } })
 			.get('/venues')
 			.reply(401, { errors: [{ code: 'invalid_token', message: 'Token expired' }] });
-		nock(TEST_BASE_URL, { reqheaders: { authorization: 'Bearer token-2' } }).get('/venues').reply(200, { data: [] });
+		nock(TEST_BASE_URL, { reqheaders: { authorization: 'Bearer token-2' } })
+			.get('/venues')
+			.reply(200, { data: [] });
 		await expect(apiRequest.call(context, 'GET', '/venues')).resolves.toEqual({ data: [] });
 		expect(tokens).toEqual(['token-1', 'token-2']);
 	});
@@ -69,7 +80,11 @@ describe('apiRequest', () => {
 		const { context, logs } = createExecuteContext({ parameters: {} });
 		nock(TEST_BASE_URL)
 			.get('/guests')
-			.reply(429, { errors: [{ code: 'rate_limited', message: 'Slow down' }] }, { 'Retry-After': '7' });
+			.reply(
+				429,
+				{ errors: [{ code: 'rate_limited', message: 'Slow down' }] },
+				{ 'Retry-After': '7' },
+			);
 		const retried = nock(TEST_BASE_URL).get('/guests').reply(200, { data: [] });
 		const result = apiRequest.call(context, 'GET', '/guests');
 		await settle(waiting(logs));
@@ -85,7 +100,9 @@ describe('apiRequest', () => {
 	it('waits 30 to 60 seconds on a 503 without Retry-After', async () => {
 		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
 		const { context, logs } = createExecuteContext({ parameters: {} });
-		nock(TEST_BASE_URL).get('/venues').reply(503, { errors: [{ code: 'unavailable', message: 'Busy' }] });
+		nock(TEST_BASE_URL)
+			.get('/venues')
+			.reply(503, { errors: [{ code: 'unavailable', message: 'Busy' }] });
 		const retried = nock(TEST_BASE_URL).get('/venues').reply(200, { data: [] });
 		const result = apiRequest.call(context, 'GET', '/venues');
 		await settle(waiting(logs));
@@ -101,8 +118,12 @@ describe('apiRequest', () => {
 		fastRetries();
 		const { context } = createExecuteContext({ parameters: {} });
 		nock(TEST_BASE_URL).get('/venues').replyWithError(connectionReset());
-		nock(TEST_BASE_URL).get('/venues').reply(200, { data: [{ id: 'v1' }] });
-		await expect(apiRequest.call(context, 'GET', '/venues')).resolves.toEqual({ data: [{ id: 'v1' }] });
+		nock(TEST_BASE_URL)
+			.get('/venues')
+			.reply(200, { data: [{ id: 'v1' }] });
+		await expect(apiRequest.call(context, 'GET', '/venues')).resolves.toEqual({
+			data: [{ id: 'v1' }],
+		});
 	});
 
 	it('never retries a 422 and reports the errors array with the field', async () => {
@@ -112,7 +133,13 @@ describe('apiRequest', () => {
 			.post('/reservations')
 			.once()
 			.reply(422, {
-				errors: [{ code: 'exceeds_capacity', message: 'Party of 9 exceeds table capacity 6', field: 'party_size' }],
+				errors: [
+					{
+						code: 'exceeds_capacity',
+						message: 'Party of 9 exceeds table capacity 6',
+						field: 'party_size',
+					},
+				],
 			});
 		const error = (await apiRequest
 			.call(context, 'POST', '/reservations', { body: { party_size: 9 }, itemIndex: 3 })
@@ -124,7 +151,11 @@ describe('apiRequest', () => {
 		expect(error.description).toContain('exceeds_capacity (field "party_size")');
 		expect(error.context.itemIndex).toBe(3);
 		expect(error.context.errors).toEqual([
-			{ code: 'exceeds_capacity', message: 'Party of 9 exceeds table capacity 6', field: 'party_size' },
+			{
+				code: 'exceeds_capacity',
+				message: 'Party of 9 exceeds table capacity 6',
+				field: 'party_size',
+			},
 		]);
 	});
 
@@ -139,7 +170,11 @@ describe('apiRequest', () => {
 			.post('/guests')
 			.reply(function () {
 				record.call(this);
-				return [503, { errors: [{ code: 'unavailable', message: 'Busy' }] }, { 'Retry-After': '0' }];
+				return [
+					503,
+					{ errors: [{ code: 'unavailable', message: 'Busy' }] },
+					{ 'Retry-After': '0' },
+				];
 			});
 		nock(TEST_BASE_URL)
 			.post('/guests')
@@ -154,7 +189,10 @@ describe('apiRequest', () => {
 				return [201, { data: { id: 'g9' } }];
 			});
 		await expect(
-			apiRequest.call(context, 'POST', '/guests', { body: { email: 'a@b.co' }, idempotencyKey: 'evt_123' }),
+			apiRequest.call(context, 'POST', '/guests', {
+				body: { email: 'a@b.co' },
+				idempotencyKey: 'evt_123',
+			}),
 		).resolves.toEqual({ data: { id: 'g9' } });
 		expect(keys).toEqual(['evt_123', 'evt_123', 'evt_123']);
 	});
@@ -165,8 +203,14 @@ describe('apiRequest', () => {
 		nock(TEST_BASE_URL)
 			.get('/venues')
 			.times(retryPolicy.maxAttempts)
-			.reply(503, { errors: [{ code: 'unavailable', message: 'Heavy load' }] }, { 'Retry-After': '0' });
-		const error = (await apiRequest.call(context, 'GET', '/venues').catch((e: unknown) => e)) as NodeApiError;
+			.reply(
+				503,
+				{ errors: [{ code: 'unavailable', message: 'Heavy load' }] },
+				{ 'Retry-After': '0' },
+			);
+		const error = (await apiRequest
+			.call(context, 'GET', '/venues')
+			.catch((e: unknown) => e)) as NodeApiError;
 		expect(error.httpCode).toBe('503');
 		expect(error.message).toContain('Heavy load');
 		expect(nock.isDone()).toBe(true);
@@ -176,18 +220,31 @@ describe('apiRequest', () => {
 		fastRetries();
 		const { context } = createExecuteContext({ parameters: {} });
 		nock(TEST_BASE_URL).delete('/guests/g1').replyWithError(connectionReset());
-		nock(TEST_BASE_URL).delete('/guests/g1').reply(404, { errors: [{ code: 'not_found', message: 'No guest' }] });
+		nock(TEST_BASE_URL)
+			.delete('/guests/g1')
+			.reply(404, { errors: [{ code: 'not_found', message: 'No guest' }] });
 		await expect(apiRequest.call(context, 'DELETE', '/guests/g1')).resolves.toBeUndefined();
 	});
 
 	it('keeps the token and the client secret out of errors and logs', async () => {
 		fastRetries();
 		const { context, logs } = createExecuteContext({ parameters: {} });
-		nock(TEST_BASE_URL).get('/venues').times(retryPolicy.maxAttempts).replyWithError(connectionReset());
-		const error = (await apiRequest.call(context, 'GET', '/venues').catch((e: unknown) => e)) as NodeApiError;
+		nock(TEST_BASE_URL)
+			.get('/venues')
+			.times(retryPolicy.maxAttempts)
+			.replyWithError(connectionReset());
+		const error = (await apiRequest
+			.call(context, 'GET', '/venues')
+			.catch((e: unknown) => e)) as NodeApiError;
 		expect(error.message).toBe('Could not reach SevenRooms after 6 attempts');
 		expect(error.description).toContain('network error ECONNRESET');
-		const everything = JSON.stringify({ error, message: error.message, description: error.description, cause: error.cause, logs });
+		const everything = JSON.stringify({
+			error,
+			message: error.message,
+			description: error.description,
+			cause: error.cause,
+			logs,
+		});
 		expect(everything).not.toContain('token-1');
 		expect(everything).not.toContain(SENTINEL_CLIENT_VALUE);
 	});
@@ -216,7 +273,10 @@ describe('apiRequestAllItems', () => {
 		nock(TEST_BASE_URL)
 			.get('/guests')
 			.query({ limit: '3' })
-			.reply(200, { data: [{ id: 1 }, { id: 2 }, { id: 3 }], pagination: { next_cursor: 'more', limit: 3 } });
+			.reply(200, {
+				data: [{ id: 1 }, { id: 2 }, { id: 3 }],
+				pagination: { next_cursor: 'more', limit: 3 },
+			});
 		const guests = await apiRequestAllItems.call(context, '/guests', {}, { limit: 3 });
 		expect(guests).toHaveLength(3);
 		expect(nock.isDone()).toBe(true);

@@ -1,7 +1,7 @@
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import { sevenRoomsCredentials, triggerHarness } from '../engine/harness';
-import { sandboxClient } from '../engine/sandboxClient';
+import { sevenRoomsCredentials, triggerHarness } from '../../dev/engine';
+import { sandboxClient } from '../../dev/sandboxClient';
 
 const TYPE = 'n8n-nodes-sevenrooms.sevenRoomsPollTrigger';
 
@@ -15,7 +15,11 @@ describe('SevenRooms Poll Trigger: guest changes and audience sync', () => {
 	afterAll(async () => await sandbox.close());
 
 	it('starts from activation, then emits each change once across polls, without gaps', async () => {
-		const trigger = triggerHarness(TYPE, { event: 'guestChanged' }, sevenRoomsCredentials(sandbox.url));
+		const trigger = triggerHarness(
+			TYPE,
+			{ event: 'guestChanged' },
+			sevenRoomsCredentials(sandbox.url),
+		);
 		expect(await trigger.poll()).toEqual([]);
 
 		await api('PATCH', '/guests/gst_000010', { notes: 'first change' });
@@ -29,23 +33,39 @@ describe('SevenRooms Poll Trigger: guest changes and audience sync', () => {
 		expect(await trigger.poll()).toEqual([]);
 
 		await api('PATCH', '/guests/gst_000010', { notes: 'second change' });
-		const created = await api('POST', '/guests', { first_name: 'New', email: 'poll.new@example.com' });
+		const created = await api('POST', '/guests', {
+			first_name: 'New',
+			email: 'poll.new@example.com',
+		});
 		const second = await trigger.poll();
 		expect(second.map((guest) => guest.id).sort()).toEqual(['gst_000010', created.data.id].sort());
 		expect(second.find((guest) => guest.id === 'gst_000010')?.notes).toBe('second change');
 	});
 
 	it('marks each changed guest subscribe or unsubscribe for an email audience', async () => {
-		const trigger = triggerHarness(TYPE, { event: 'audienceSync' }, sevenRoomsCredentials(sandbox.url));
+		const trigger = triggerHarness(
+			TYPE,
+			{ event: 'audienceSync' },
+			sevenRoomsCredentials(sandbox.url),
+		);
 		await trigger.poll();
 		await api('PATCH', '/guests/gst_000020', { email_opt_in: true });
 		await api('PATCH', '/guests/gst_000021', { email_opt_in: false });
-		const items = (await trigger.poll()).filter((guest) => ['gst_000020', 'gst_000021'].includes(String(guest.id)));
-		expect(Object.fromEntries(items.map((guest) => [guest.id, guest.audience_action]))).toEqual({ gst_000020: 'subscribe', gst_000021: 'unsubscribe' });
+		const items = (await trigger.poll()).filter((guest) =>
+			['gst_000020', 'gst_000021'].includes(String(guest.id)),
+		);
+		expect(Object.fromEntries(items.map((guest) => [guest.id, guest.audience_action]))).toEqual({
+			gst_000020: 'subscribe',
+			gst_000021: 'unsubscribe',
+		});
 	});
 
 	it('shows recent guests in a manual test run without moving the cursor', async () => {
-		const trigger = triggerHarness(TYPE, { event: 'guestChanged' }, sevenRoomsCredentials(sandbox.url));
+		const trigger = triggerHarness(
+			TYPE,
+			{ event: 'guestChanged' },
+			sevenRoomsCredentials(sandbox.url),
+		);
 		await trigger.poll();
 		const before = JSON.stringify(trigger.staticData());
 		const sample = await trigger.poll('manual');
@@ -55,7 +75,11 @@ describe('SevenRooms Poll Trigger: guest changes and audience sync', () => {
 	});
 
 	it('keeps its state small when a large audience changes', async () => {
-		const trigger = triggerHarness(TYPE, { event: 'audienceSync' }, sevenRoomsCredentials(sandbox.url));
+		const trigger = triggerHarness(
+			TYPE,
+			{ event: 'audienceSync' },
+			sevenRoomsCredentials(sandbox.url),
+		);
 		await trigger.poll();
 		const changed = new Set<string>();
 		for (let n = 100; n < 400; n++) {
@@ -80,25 +104,52 @@ describe('SevenRooms Poll Trigger: reservations and waitlist', () => {
 	afterAll(async () => await sandbox.close());
 
 	it('tells created, updated and cancelled reservations apart, with venue-local times', async () => {
-		const trigger = triggerHarness(TYPE, { event: 'reservationChanged', reservationEvents: ['created', 'cancelled'], filters: {} }, sevenRoomsCredentials(sandbox.url));
+		const trigger = triggerHarness(
+			TYPE,
+			{ event: 'reservationChanged', reservationEvents: ['created', 'cancelled'], filters: {} },
+			sevenRoomsCredentials(sandbox.url),
+		);
 		await trigger.poll();
-		const booked = await api('POST', '/reservations', { venue_id: 'ven_ldn', party_size: 2, start_time: '2027-07-01T18:00:00Z', guest_id: 'gst_000001' });
+		const booked = await api('POST', '/reservations', {
+			venue_id: 'ven_ldn',
+			party_size: 2,
+			start_time: '2027-07-01T18:00:00Z',
+			guest_id: 'gst_000001',
+		});
 		const created = await trigger.poll();
-		expect(created).toEqual([expect.objectContaining({ id: booked.data.id, event: 'reservation.created', start_time_local: '2027-07-01T19:00:00+01:00' })]);
+		expect(created).toEqual([
+			expect.objectContaining({
+				id: booked.data.id,
+				event: 'reservation.created',
+				start_time_local: '2027-07-01T19:00:00+01:00',
+			}),
+		]);
 
 		await api('PATCH', `/reservations/${String(booked.data.id)}`, { notes: 'high chair' });
 		expect(await trigger.poll()).toEqual([]);
 		await api('POST', `/reservations/${String(booked.data.id)}/cancel`, { reason: 'ill' });
-		expect(await trigger.poll()).toEqual([expect.objectContaining({ id: booked.data.id, event: 'reservation.cancelled' })]);
+		expect(await trigger.poll()).toEqual([
+			expect.objectContaining({ id: booked.data.id, event: 'reservation.cancelled' }),
+		]);
 	});
 
 	it('emits new waitlist entries of the venue once', async () => {
-		const trigger = triggerHarness(TYPE, { event: 'waitlistAdded', venue: { __rl: true, mode: 'id', value: 'ven_dxb' } }, sevenRoomsCredentials(sandbox.url));
+		const trigger = triggerHarness(
+			TYPE,
+			{ event: 'waitlistAdded', venue: { __rl: true, mode: 'id', value: 'ven_dxb' } },
+			sevenRoomsCredentials(sandbox.url),
+		);
 		await trigger.poll();
-		const added = await api('POST', '/waitlist', { venue_id: 'ven_dxb', party_size: 3, guest_id: 'gst_000002' });
+		const added = await api('POST', '/waitlist', {
+			venue_id: 'ven_dxb',
+			party_size: 3,
+			guest_id: 'gst_000002',
+		});
 		await api('POST', '/waitlist', { venue_id: 'ven_nyc', party_size: 2, guest_id: 'gst_000003' });
 		const items = await trigger.poll();
-		expect(items).toEqual([expect.objectContaining({ id: added.data.id, venue_timezone: 'Asia/Dubai' })]);
+		expect(items).toEqual([
+			expect.objectContaining({ id: added.data.id, venue_timezone: 'Asia/Dubai' }),
+		]);
 		expect(await trigger.poll()).toEqual([]);
 	});
 });
@@ -111,19 +162,47 @@ describe('SevenRooms Poll Trigger: upcoming birthdays', () => {
 	});
 
 	async function birthdaySandbox(now: Date) {
-		jest.useFakeTimers({ now, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+		jest.useFakeTimers({
+			now,
+			doNotFake: [
+				'nextTick',
+				'setImmediate',
+				'setTimeout',
+				'clearTimeout',
+				'setInterval',
+				'clearInterval',
+				'queueMicrotask',
+				'hrtime',
+				'performance',
+			],
+		});
 		return await startSandbox({ guests: 3000, rateLimitPerMinute: 0, now: () => new Date() });
 	}
 
 	it('finds birthdays a few days ahead across the year end, once per year however often it polls', async () => {
 		const sandbox = await birthdaySandbox(new Date('2026-12-30T12:00:00Z'));
 		try {
-			const trigger = triggerHarness(TYPE, { event: 'upcomingBirthday', venue: { __rl: true, mode: 'id', value: 'ven_nyc' }, daysAhead: 3 }, sevenRoomsCredentials(sandbox.url));
-			const expected = [...sandbox.state.guests.values()].filter((guest) => guest.birthday?.endsWith('01-02')).map((guest) => guest.id).sort();
+			const trigger = triggerHarness(
+				TYPE,
+				{
+					event: 'upcomingBirthday',
+					venue: { __rl: true, mode: 'id', value: 'ven_nyc' },
+					daysAhead: 3,
+				},
+				sevenRoomsCredentials(sandbox.url),
+			);
+			const expected = [...sandbox.state.guests.values()]
+				.filter((guest) => guest.birthday?.endsWith('01-02'))
+				.map((guest) => guest.id)
+				.sort();
 			expect(expected.length).toBeGreaterThan(0);
 			const first = await trigger.poll();
 			expect(first.map((guest) => guest.id).sort()).toEqual(expected);
-			expect(first[0]).toMatchObject({ birthday_date: '2027-01-02', days_until_birthday: 3, venue_timezone: 'America/New_York' });
+			expect(first[0]).toMatchObject({
+				birthday_date: '2027-01-02',
+				days_until_birthday: 3,
+				venue_timezone: 'America/New_York',
+			});
 			expect(await trigger.poll()).toEqual([]);
 			expect(await trigger.poll()).toEqual([]);
 
@@ -141,7 +220,15 @@ describe('SevenRooms Poll Trigger: upcoming birthdays', () => {
 		const sandbox = await birthdaySandbox(new Date('2026-12-31T21:00:00Z'));
 		try {
 			const today = async (venue: string) => {
-				const trigger = triggerHarness(TYPE, { event: 'upcomingBirthday', venue: { __rl: true, mode: 'id', value: venue }, daysAhead: 0 }, sevenRoomsCredentials(sandbox.url));
+				const trigger = triggerHarness(
+					TYPE,
+					{
+						event: 'upcomingBirthday',
+						venue: { __rl: true, mode: 'id', value: venue },
+						daysAhead: 0,
+					},
+					sevenRoomsCredentials(sandbox.url),
+				);
 				return new Set((await trigger.poll()).map((guest) => String(guest.birthday).slice(-5)));
 			};
 			expect([...(await today('ven_dxb'))]).toEqual(['01-01']);

@@ -63,14 +63,24 @@ export function createExecuteContext(options: FakeContextOptions): FakeContext {
 		error: (...args: unknown[]) => logs.push(args),
 	};
 
-	const parameter = (name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) => {
+	const parameter = (
+		name: string,
+		itemIndex: number,
+		fallback?: unknown,
+		extra?: { extractValue?: boolean },
+	) => {
 		const source = perItem ? perItem[itemIndex] : (options.parameters as IDataObject);
 		let value: unknown = source?.[name];
 		if (value === undefined) {
 			if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
 			return fallback;
 		}
-		if (extra?.extractValue && value && typeof value === 'object' && 'value' in (value as IDataObject)) {
+		if (
+			extra?.extractValue &&
+			value &&
+			typeof value === 'object' &&
+			'value' in (value as IDataObject)
+		) {
 			value = (value as IDataObject).value;
 		}
 		return value;
@@ -80,7 +90,8 @@ export function createExecuteContext(options: FakeContextOptions): FakeContext {
 		getNode: () => node,
 		getWorkflow: () => ({ id: 'wf-1', name: 'Test', active: false }),
 		getExecutionId: () => options.executionId ?? 'exec-1',
-		getInputData: (): INodeExecutionData[] => Array.from({ length: itemCount }, (_, index) => ({ json: { index } })),
+		getInputData: (): INodeExecutionData[] =>
+			Array.from({ length: itemCount }, (_, index) => ({ json: { index } })),
 		getNodeParameter: parameter,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getCredentials: async () => ({
@@ -97,19 +108,31 @@ export function createExecuteContext(options: FakeContextOptions): FakeContext {
 			async refreshOAuth2Token() {
 				tokens.push(`token-${tokens.length + 1}`);
 			},
-			async httpRequestWithAuthentication(this: unknown, _type: string, request: IHttpRequestOptions) {
+			async httpRequestWithAuthentication(
+				this: unknown,
+				_type: string,
+				request: IHttpRequestOptions,
+			) {
 				try {
 					const response = await axios.request({
 						method: request.method ?? 'GET',
 						url: `${request.url}${query(request.qs)}`,
 						data: request.body,
-						headers: { ...(request.headers as IDataObject), Authorization: `Bearer ${tokens[tokens.length - 1]}` } as Record<string, string>,
+						headers: {
+							...(request.headers as IDataObject),
+							Authorization: `Bearer ${tokens[tokens.length - 1]}`,
+						} as Record<string, string>,
 						timeout: request.timeout,
 						validateStatus: request.ignoreHttpStatusErrors ? () => true : undefined,
 					});
 					const body = response.data === '' ? undefined : response.data;
 					return request.returnFullResponse
-						? { body, headers: response.headers, statusCode: response.status, statusMessage: response.statusText }
+						? {
+								body,
+								headers: response.headers,
+								statusCode: response.status,
+								statusMessage: response.statusText,
+							}
 						: body;
 				} catch (error) {
 					throw new NodeApiError(node, error as never);

