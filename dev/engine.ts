@@ -36,8 +36,8 @@ import { SplitOut } from 'n8n-nodes-base/dist/nodes/Transform/SplitOut/SplitOut.
 
 import { SevenRoomsOAuth2Api } from '../credentials/SevenRoomsOAuth2Api.credentials';
 import { SevenRooms } from '../nodes/SevenRooms/SevenRooms.node';
-import { SevenRoomsPollTrigger } from '../nodes/SevenRoomsPollTrigger/SevenRoomsPollTrigger.node';
-import { SevenRoomsTrigger } from '../nodes/SevenRoomsTrigger/SevenRoomsTrigger.node';
+import { SevenRoomsPollTrigger } from '../nodes/SevenRooms/SevenRoomsPollTrigger.node';
+import { SevenRoomsTrigger } from '../nodes/SevenRooms/SevenRoomsTrigger.node';
 
 /** Node types by the name a workflow export uses; community nodes are `<package>.<name>`. */
 const NODE_FACTORIES: Record<string, () => INodeType | IVersionedNodeType> = {

@@ -8,19 +8,19 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { venueLocator } from '../SevenRooms/actions/common.descriptions';
-import { RESERVATION_LOCAL_FIELDS } from '../SevenRooms/actions/reservation/fields';
-import { WAITLIST_LOCAL_FIELDS } from '../SevenRooms/actions/waitlist/get.operation';
+import { venueLocator } from './actions/common.descriptions';
+import { RESERVATION_LOCAL_FIELDS } from './actions/reservation/fields';
+import { WAITLIST_LOCAL_FIELDS } from './actions/waitlist/get.operation';
 import {
 	ageOn,
 	birthdayDateIn,
 	birthdayQueryWindow,
 	birthdayTargetDates,
-} from '../SevenRooms/helpers/birthdays';
-import { withLocalTimes } from '../SevenRooms/helpers/time';
-import { cachedVenueTimezone } from '../SevenRooms/helpers/venues';
-import { listSearch } from '../SevenRooms/methods';
-import { apiRequestPages } from '../SevenRooms/transport';
+} from './helpers/birthdays';
+import { withLocalTimes } from './helpers/time';
+import { cachedVenueTimezone } from './helpers/venues';
+import { listSearch } from './methods';
+import { apiRequestPages } from './transport';
 
 /** Changes are asked for from a little before the last one seen: late writes are not missed. */
 export const POLL_OVERLAP_MS = 2 * 60 * 1000;

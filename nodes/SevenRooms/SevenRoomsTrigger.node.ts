@@ -10,16 +10,16 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { venueLocator } from '../SevenRooms/actions/common.descriptions';
-import { RESERVATION_LOCAL_FIELDS } from '../SevenRooms/actions/reservation/fields';
-import { WAITLIST_LOCAL_FIELDS } from '../SevenRooms/actions/waitlist/get.operation';
-import { WEBHOOK_EVENTS } from '../SevenRooms/actions/webhook/fields';
-import { verifySignature } from '../SevenRooms/helpers/signature';
-import { withLocalTimes } from '../SevenRooms/helpers/time';
-import { cachedVenueTimezone } from '../SevenRooms/helpers/venues';
-import { listSearch } from '../SevenRooms/methods';
-import { apiRequest, unwrap } from '../SevenRooms/transport';
-import { apiErrorsOf } from '../SevenRooms/transport/errors';
+import { venueLocator } from './actions/common.descriptions';
+import { RESERVATION_LOCAL_FIELDS } from './actions/reservation/fields';
+import { WAITLIST_LOCAL_FIELDS } from './actions/waitlist/get.operation';
+import { WEBHOOK_EVENTS } from './actions/webhook/fields';
+import { verifySignature } from './helpers/signature';
+import { withLocalTimes } from './helpers/time';
+import { cachedVenueTimezone } from './helpers/venues';
+import { listSearch } from './methods';
+import { apiRequest, unwrap } from './transport';
+import { apiErrorsOf } from './transport/errors';
 
 /** How many recent event ids a trigger remembers to drop redeliveries. */
 export const REMEMBERED_EVENT_IDS = 10_000;
