@@ -1,21 +1,15 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { PLAIN_HTTP_REFUSED_URL, SEVENROOMS_SCOPES } from '../nodes/SevenRooms/shared/contract';
+
 const PRODUCTION_URL = 'https://svr-api.sevenrooms.com';
 
+const CUSTOM_URL = 'String($self["baseUrl"] || "").trim().replace(/\\/+$/, "")';
+// Plain http only to this machine: anywhere else it would carry the client secret and the token in
+// clear. Such a URL becomes an address that can't resolve and says why, so nothing is ever sent.
+const PLAIN_HTTP_ELSEWHERE = `/^http:\\/\\//i.test(${CUSTOM_URL}) && !/^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/|$)/i.test(${CUSTOM_URL})`;
 // One expression for the API root so the token URL, the credential test and the nodes agree.
-const API_BASE_URL = `$self["environment"] === "custom" ? String($self["baseUrl"] || "").trim().replace(/\\/+$/, "") : "${PRODUCTION_URL}"`;
-
-export const SEVENROOMS_SCOPES = [
-	'read:guests',
-	'write:guests',
-	'read:reservations',
-	'write:reservations',
-	'read:waitlist',
-	'write:waitlist',
-	'read:venues',
-	'read:webhooks',
-	'write:webhooks',
-];
+const API_BASE_URL = `$self["environment"] === "custom" ? (${PLAIN_HTTP_ELSEWHERE} ? "${PLAIN_HTTP_REFUSED_URL}" : ${CUSTOM_URL}) : "${PRODUCTION_URL}"`;
 
 /**
  * OAuth2 client credentials on top of n8n's own `oAuth2Api`, so n8n stores the token, fetches a
@@ -58,6 +52,16 @@ export class SevenRoomsOAuth2Api implements ICredentialType {
 			description: 'Root of the SevenRooms API, without a trailing path',
 		},
 		{
+			displayName:
+				'Plain http is only used for this machine (localhost, 127.0.0.1). Any other address needs https, or nothing is sent.',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: { environment: ['custom'], baseUrl: [{ _cnd: { startsWith: 'http:' } }] },
+			},
+		},
+		{
 			displayName: 'Client ID',
 			name: 'clientId',
 			type: 'string',
@@ -92,10 +96,10 @@ export class SevenRoomsOAuth2Api implements ICredentialType {
 			displayName: 'Requests per Minute',
 			name: 'rateLimitPerMinute',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 1 },
 			default: 120,
 			description:
-				'Client-side limit shared by every SevenRooms node using this credential in an n8n process, so big syncs pace themselves instead of hitting 429s. 0 turns it off.',
+				"Most requests per minute this client may send; the nodes also follow SevenRooms' own rate-limit answers, so a setting above your real limit only costs a few retries",
 		},
 		{
 			displayName: 'Grant Type',

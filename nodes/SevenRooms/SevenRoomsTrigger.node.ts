@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -7,43 +7,15 @@ import type {
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
-	JsonObject,
 } from 'n8n-workflow';
 
-import { venueLocator } from './actions/common.descriptions';
-import { RESERVATION_LOCAL_FIELDS } from './actions/reservation/fields';
-import { WAITLIST_LOCAL_FIELDS } from './actions/waitlist/get.operation';
-import { WEBHOOK_EVENTS } from './actions/webhook/fields';
 import { verifySignature } from './helpers/signature';
-import { withLocalTimes } from './helpers/time';
-import { cachedVenueTimezone } from './helpers/venues';
 import { listSearch } from './methods';
-import { apiRequest, unwrap } from './transport';
-import { apiErrorsOf } from './transport/errors';
-
-/** How many recent event ids a trigger remembers to drop redeliveries. */
-export const REMEMBERED_EVENT_IDS = 10_000;
-
-const LOCAL_TIME_FIELDS = [...RESERVATION_LOCAL_FIELDS, ...WAITLIST_LOCAL_FIELDS];
-
-// Events this process accepted, oldest first. n8n gives each request its own copy of the static
-// data and saves it whole afterwards, so concurrent deliveries can overwrite each other's ids there;
-// this memory keeps one process (one n8n, or one webhook processor) exact all the same.
-const ACCEPTED_HERE_MS = 24 * 60 * 60_000;
-const ACCEPTED_HERE_MAX = 100_000;
-const acceptedHere = new Map<string, number>();
-
-/** False when this process already accepted the event; otherwise remembers it. */
-function firstTimeHere(key: string): boolean {
-	const now = Date.now();
-	for (const [oldest, at] of acceptedHere) {
-		if (at > now - ACCEPTED_HERE_MS && acceptedHere.size < ACCEPTED_HERE_MAX) break;
-		acceptedHere.delete(oldest);
-	}
-	if (acceptedHere.has(key)) return false;
-	acceptedHere.set(key, now);
-	return true;
-}
+import { CREDENTIAL_TYPE, EVENT_LOCAL_FIELDS, WEBHOOK_EVENTS } from './shared/contract';
+import { venueLocator } from './shared/descriptions';
+import { withVenueLocalTimes } from './shared/venueTime';
+import { acceptOnce, migrateRecentEventIds } from './webhooks/acceptedEvents';
+import { subscribe, subscriptionExists, unsubscribeAll } from './webhooks/subscription';
 
 /** The delivered event, or undefined when the body is not a JSON object (answered with 400). */
 function parseEvent(raw: string): IDataObject | undefined {
@@ -57,11 +29,13 @@ function parseEvent(raw: string): IDataObject | undefined {
 	}
 }
 
-function isNotFound(error: unknown): boolean {
-	return (
-		(error as { httpCode?: string })?.httpCode === '404' ||
-		apiErrorsOf(error).some((entry) => entry.code === 'not_found')
-	);
+function answer(
+	context: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
+	context.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
 }
 
 export class SevenRoomsTrigger implements INodeType {
@@ -80,18 +54,11 @@ export class SevenRoomsTrigger implements INodeType {
 		defaults: { name: 'SevenRooms Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sevenRoomsOAuth2Api', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
-			{
-				displayName:
-					'SevenRooms may deliver an event more than once; this trigger starts one execution per event ID. With several queue-mode webhook processors a copy can still get through: SevenRooms creates after this trigger are keyed by the event ID and happen once, and for other apps add a Remove Duplicates node on the event ID field.',
-				name: 'deliveryNotice',
-				type: 'notice',
-				default: '',
-			},
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -99,7 +66,7 @@ export class SevenRoomsTrigger implements INodeType {
 				options: WEBHOOK_EVENTS,
 				default: ['reservation.created'],
 				required: true,
-				description: 'The events that start the workflow',
+				description: 'The events that start the workflow, one execution per event',
 			},
 			{
 				displayName: 'Options',
@@ -124,132 +91,68 @@ export class SevenRoomsTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const webhookData = this.getWorkflowStaticData('node');
-				if (webhookData.webhookId === undefined) return false;
-				try {
-					const existing = unwrap(
-						await apiRequest.call(
-							this,
-							'GET',
-							`/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`,
-						),
-					);
-					const events = this.getNodeParameter('events', []) as string[];
-					const same =
-						existing.url === this.getNodeWebhookUrl('default') &&
-						Array.isArray(existing.events) &&
-						events.every((event) => (existing.events as string[]).includes(event));
-					if (same) return true;
-					// Events or URL changed: replace the subscription.
-					await apiRequest.call(
-						this,
-						'DELETE',
-						`/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`,
-					);
-				} catch (error) {
-					// Deleted on the SevenRooms side: subscribe again.
-					if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-				}
-				delete webhookData.webhookId;
-				delete webhookData.webhookSecret;
-				return false;
+				return await subscriptionExists(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				const secret = `whsec_${randomBytes(32).toString('hex')}`;
-				const body = {
-					url: this.getNodeWebhookUrl('default'),
-					events: this.getNodeParameter('events', []) as string[],
-					secret,
-				};
-				const created = unwrap(
-					await apiRequest.call(this, 'POST', '/webhooks', {
-						body,
-						idempotencyKey: randomBytes(16).toString('hex'),
-					}),
-				);
-				const webhookData = this.getWorkflowStaticData('node');
-				webhookData.webhookId = created.id;
-				// The API may keep its own secret; the one it answers with is the one it signs with.
-				webhookData.webhookSecret =
-					typeof created.secret === 'string' && created.secret ? created.secret : secret;
-				return true;
+				return await subscribe(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const webhookData = this.getWorkflowStaticData('node');
-				if (webhookData.webhookId !== undefined) {
-					try {
-						await apiRequest.call(
-							this,
-							'DELETE',
-							`/webhooks/${encodeURIComponent(String(webhookData.webhookId))}`,
-						);
-					} catch (error) {
-						if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-					}
-				}
-				delete webhookData.webhookId;
-				delete webhookData.webhookSecret;
-				return true;
+				return await unsubscribeAll(this);
 			},
 		},
 	};
 
+	/**
+	 * One delivery: signature, shape, filters, then at most one execution per event. Nothing on this
+	 * path waits on the API (SevenRooms wants an answer within seconds): local times come from the
+	 * zones read at activation, or one quick lookup, or not at all.
+	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
-		const response = this.getResponseObject();
-		const webhookData = this.getWorkflowStaticData('node');
+		const state = this.getWorkflowStaticData('node');
 		const rawBody = request.rawBody as Buffer | string | undefined;
 		const verdict = verifySignature(
 			request.header('x-sevenrooms-signature'),
 			rawBody,
-			webhookData.webhookSecret as string | undefined,
+			state.webhookSecret as string | undefined,
 		);
 		if (verdict !== 'valid') {
 			this.logger.warn(`SevenRooms Trigger refused a delivery: signature ${verdict}`);
-			response.status(401).json({ error: 'invalid signature' });
-			return { noWebhookResponse: true };
+			return answer(this, 401, { error: 'invalid signature' });
 		}
-
-		const event = parseEvent(String(rawBody));
-		const eventId =
-			typeof event?.id === 'string' ? event.id : request.header('x-sevenrooms-event-id');
-		if (!event || !eventId) {
-			response.status(400).json({ error: 'the body is not a SevenRooms event' });
-			return { noWebhookResponse: true };
-		}
-
-		// At-least-once delivery: a redelivered event is acknowledged and starts nothing.
-		const seen = Array.isArray(webhookData.recentEventIds)
-			? (webhookData.recentEventIds as string[])
-			: [];
-		const processKey = `${this.getWorkflow().id ?? ''}|${this.getNode().id}|${eventId}`;
-		if (seen.includes(eventId) || !firstTimeHere(processKey)) {
-			response.status(200).json({ received: true, duplicate: true });
-			return { noWebhookResponse: true };
-		}
-		seen.push(eventId);
-		webhookData.recentEventIds = seen.slice(-REMEMBERED_EVENT_IDS);
+		const raw = String(rawBody);
+		const event = parseEvent(raw);
+		if (!event) return answer(this, 400, { error: 'the body is not a SevenRooms event' });
 
 		const events = this.getNodeParameter('events', []) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const onlyVenue = (options.venue as IDataObject | undefined)?.value ?? options.venue;
-		if (!events.includes(String(event.type)) || (onlyVenue && event.venue_id !== onlyVenue)) {
-			response.status(200).json({ received: true });
-			return { noWebhookResponse: true };
+		const data = (
+			typeof event.data === 'object' && event.data !== null ? event.data : {}
+		) as IDataObject;
+		const venueId = event.venue_id ?? data.venue_id;
+		if (!events.includes(String(event.type)) || (onlyVenue && venueId !== onlyVenue)) {
+			return answer(this, 200, { received: true });
 		}
 
-		let data = (event.data ?? {}) as IDataObject;
-		const venueId = (event.venue_id ?? data.venue_id) as string | undefined;
-		if (venueId) {
-			const zone = await cachedVenueTimezone.call(this, String(venueId)).catch((error: Error) => {
-				this.logger.warn(
-					`SevenRooms Trigger: no time zone for venue ${String(venueId)}, times stay in UTC`,
-					{ message: error.message },
-				);
-				return undefined;
-			});
-			data = withLocalTimes(data, zone, LOCAL_TIME_FIELDS);
+		// At-least-once delivery: a redelivered event is acknowledged and starts nothing. Only signed
+		// content identifies it: the body's id, or the body itself when it has none.
+		const eventKey =
+			typeof event.id === 'string' && event.id !== ''
+				? event.id
+				: `body:${createHash('sha256').update(raw).digest('hex')}`;
+		migrateRecentEventIds(state);
+		const triggerKey = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
+		if (!acceptOnce(state, triggerKey, eventKey)) {
+			return answer(this, 200, { received: true, duplicate: true });
 		}
-		return { workflowData: [this.helpers.returnJsonArray([{ ...event, data }])] };
+
+		const zones = (state.venueTimezones ?? {}) as Record<string, string>;
+		const localData = await withVenueLocalTimes(this, data, EVENT_LOCAL_FIELDS, {
+			venueId,
+			knownZone: typeof venueId === 'string' ? zones[venueId] : undefined,
+			quick: true,
+		});
+		return { workflowData: [this.helpers.returnJsonArray([{ ...event, data: localData }])] };
 	}
 }

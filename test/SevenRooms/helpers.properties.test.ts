@@ -105,17 +105,31 @@ describe('venue-local time (property)', () => {
 		);
 	});
 
-	it('moves a time in the spring-forward gap ahead by the gap instead of failing', () => {
-		expect(
+	it('refuses a time in the spring-forward gap, naming the zone, instead of booking an hour later', () => {
+		const inGap = () =>
 			toUtcIso(node, '2026-03-08T02:30', {
+				field: 'Start Time',
+				zone: 'America/New_York',
+				itemIndex: 0,
+			});
+		expect(inGap).toThrow(
+			'Start Time "2026-03-08T02:30" does not exist in America/New_York: the clocks skip that hour when daylight saving time starts',
+		);
+		// Either side of the gap is fine, and an explicit offset is taken as written.
+		expect(
+			toUtcIso(node, '2026-03-08T03:30', {
 				field: 'Start Time',
 				zone: 'America/New_York',
 				itemIndex: 0,
 			}),
 		).toBe('2026-03-08T07:30:00Z');
-		expect(toZonedIso('2026-03-08T07:30:00Z', 'America/New_York')).toBe(
-			'2026-03-08T03:30:00-04:00',
-		);
+		expect(
+			toUtcIso(node, '2026-03-08T02:30-05:00', {
+				field: 'Start Time',
+				zone: 'America/New_York',
+				itemIndex: 0,
+			}),
+		).toBe('2026-03-08T07:30:00Z');
 	});
 
 	it('puts a New York dinner on the right UTC instant on both sides of the DST change', () => {

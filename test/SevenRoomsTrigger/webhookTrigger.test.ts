@@ -198,20 +198,37 @@ describe('SevenRooms Trigger deliveries', () => {
 		});
 	});
 
-	it('remembers a bounded number of event ids', async () => {
+	it('keeps accepted events compact and only as long as SevenRooms can redeliver them', async () => {
 		const trigger = activeTrigger();
 		await trigger.hook('create');
 		const secret = String(trigger.staticData().webhookSecret);
-		trigger.staticData().recentEventIds = Array.from({ length: 10_000 }, (_, n) => `evt_old_${n}`);
-		const raw = JSON.stringify({ id: 'evt_new', type: 'reservation.created', data: {} });
-		const t = Math.floor(Date.now() / 1000);
-		await trigger.deliver(raw, {
-			'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
-		});
-		const remembered = trigger.staticData().recentEventIds as string[];
-		expect(remembered).toHaveLength(10_000);
-		expect(remembered[remembered.length - 1]).toBe('evt_new');
-		expect(remembered).not.toContain('evt_old_0');
+		const send = async (id: string) => {
+			const raw = JSON.stringify({ id, type: 'reservation.created', data: {} });
+			const t = Math.floor(Date.now() / 1000);
+			return await trigger.deliver(raw, {
+				'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
+			});
+		};
+		// What version 0.1 saved still counts after an upgrade.
+		trigger.staticData().recentEventIds = Array.from({ length: 2_000 }, (_, n) => `evt_old_${n}`);
+		expect((await send('evt_old_5')).started).toBe(false);
+		expect(trigger.staticData().recentEventIds).toBeUndefined();
+
+		for (let n = 0; n < 500; n++)
+			expect((await send(`evt_${n}_${'x'.repeat(40)}`)).started).toBe(true);
+		// 2,500 long ids in a few dozen bytes each, not 50-character strings in a growing list.
+		expect(JSON.stringify(trigger.staticData().acceptedEvents).length).toBeLessThan(
+			2_500 * 13 + 200,
+		);
+
+		jest.useFakeTimers({ now: Date.now() + 26 * 3600_000 });
+		try {
+			expect((await send('evt_tomorrow')).started).toBe(true);
+			// A day later, only the new hour is left in static data.
+			expect(Object.keys(trigger.staticData().acceptedEvents as object)).toHaveLength(1);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it('drops a redelivery even when the saved ids lost it to a concurrent save', async () => {

@@ -42,6 +42,8 @@ function query(qs: IDataObject | undefined): string {
  * OAuth2 layer (a bearer token, a new one on refreshOAuth2Token) and n8n's HTTP semantics
  * (returnFullResponse, ignoreHttpStatusErrors, errors wrapped in NodeApiError).
  */
+let contexts = 0;
+
 export function createExecuteContext(options: FakeContextOptions): FakeContext {
 	const perItem = Array.isArray(options.parameters) ? options.parameters : undefined;
 	const itemCount = options.items ?? perItem?.length ?? 1;
@@ -52,7 +54,8 @@ export function createExecuteContext(options: FakeContextOptions): FakeContext {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: {},
-		credentials: { sevenRoomsOAuth2Api: { id: 'cred-1', name: 'SevenRooms account' } },
+		// A credential of its own per context: rate budgets and clocks are per API client.
+		credentials: { sevenRoomsOAuth2Api: { id: `cred-${++contexts}`, name: 'SevenRooms account' } },
 	};
 	const tokens = ['token-1'];
 	const logs: unknown[][] = [];

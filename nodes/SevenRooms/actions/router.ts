@@ -1,11 +1,9 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { withLocalTimes } from '../helpers/time';
-import { fetchVenueTimezone } from '../helpers/venues';
 import * as guest from './guest';
 import * as reservation from './reservation';
-import type { RunContext, SevenRoomsOperation } from './types';
+import type { SevenRoomsOperation } from './types';
 import * as venue from './venue';
 import * as waitlist from './waitlist';
 import * as webhook from './webhook';
@@ -17,35 +15,6 @@ const resources: Record<string, Record<string, SevenRoomsOperation>> = {
 	venue: venue.operations,
 	webhook: webhook.operations,
 };
-
-function createRunContext(context: IExecuteFunctions): RunContext {
-	const timezones = new Map<string, Promise<string | undefined>>();
-	const run: RunContext = {
-		async venueTimezone(venueId, itemIndex) {
-			let timezone = timezones.get(venueId);
-			if (!timezone) {
-				timezone = fetchVenueTimezone.call(context, venueId, itemIndex);
-				// A failed lookup is not cached: the next item may try again.
-				timezone.catch(() => timezones.delete(venueId));
-				timezones.set(venueId, timezone);
-			}
-			return await timezone;
-		},
-		async withVenueLocalTimes(object, fields, itemIndex) {
-			const venueId = object.venue_id;
-			if (typeof venueId !== 'string' || !venueId) return object;
-			const zone = await run.venueTimezone(venueId, itemIndex).catch((error: Error) => {
-				// Local times are an extra: the API's object still goes out, in UTC.
-				context.logger.warn(`SevenRooms: no time zone for venue ${venueId}, output stays in UTC`, {
-					message: error.message,
-				});
-				return undefined;
-			});
-			return withLocalTimes(object, zone, fields);
-		},
-	};
-	return run;
-}
 
 /** What Continue On Fail puts out for a failed item: the message and, for API errors, the codes. */
 function errorItem(error: Error): IDataObject {
@@ -72,11 +41,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
-	const run = createRunContext(this);
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const result = await execute.call(this, itemIndex, run);
+			const result = await execute.call(this, itemIndex);
 			returnData.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
 					itemData: { item: itemIndex },

@@ -1,11 +1,31 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CountryCode } from 'libphonenumber-js';
 import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+/**
+ * The node's "Default Phone Country" option as a country code: two letters libphonenumber knows
+ * (US when empty). "USA" or "UK" is an error that says what is expected.
+ */
+export function defaultPhoneCountry(node: INode, options: IDataObject, itemIndex: number): string {
+	const value =
+		String(options.defaultPhoneCountry ?? '')
+			.trim()
+			.toUpperCase() || 'US';
+	if (!/^[A-Z]{2}$/.test(value) || !isSupportedCountry(value)) {
+		throw new NodeOperationError(
+			node,
+			`Default Phone Country "${String(options.defaultPhoneCountry)}" is not a two-letter ISO country code`,
+			{ itemIndex, description: 'Use a two-letter code such as US, GB, FR or AE.' },
+		);
+	}
+	return value;
+}
 
 /**
  * A phone number as the API wants it (E.164), from whatever a spreadsheet holds: "(415) 555-2671"
- * with the default country, "+44 20 7946 0958", "00971 50 123 4567".
+ * with the default country, "+44 20 7946 0958", "00971 50 123 4567". The API has no field for an
+ * extension, so a number with one is refused rather than silently cut.
  */
 export function toE164(
 	node: INode,
@@ -20,12 +40,19 @@ export function toE164(
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const country = (defaultCountry || 'US').toUpperCase() as CountryCode;
 	const parsed = text ? parsePhoneNumberFromString(text.replace(/^00/, '+'), country) : undefined;
+	const shown =
+		typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : String(value);
 	if (!parsed?.isValid()) {
-		const shown =
-			typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : String(value);
 		throw new NodeOperationError(node, `${field} ${shown} is not a valid phone number`, {
 			itemIndex,
 			description: `Enter the number with its country code (e.g. +44 20 7946 0958) or as a local ${country} number, or change "Default Phone Country" in the node's options.`,
+		});
+	}
+	if (parsed.ext) {
+		throw new NodeOperationError(node, `${field} ${shown} has an extension (${parsed.ext})`, {
+			itemIndex,
+			description:
+				'SevenRooms stores phone numbers without extensions. Remove the extension, or put it in the notes.',
 		});
 	}
 	return parsed.number;

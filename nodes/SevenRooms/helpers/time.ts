@@ -15,11 +15,17 @@ export function toUtcIso(
 	{ field, zone, itemIndex }: { field: string; zone: string; itemIndex: number },
 ): string {
 	let parsed: DateTime | undefined;
+	let asWritten: DateTime | undefined;
 	if (value instanceof Date) parsed = DateTime.fromJSDate(value);
 	else if (DateTime.isDateTime(value)) parsed = value;
 	else if (typeof value === 'string' && value.trim() !== '') {
-		parsed = DateTime.fromISO(value.trim(), { zone, setZone: true });
-		if (!parsed.isValid) parsed = DateTime.fromSQL(value.trim(), { zone, setZone: true });
+		const text = value.trim();
+		parsed = DateTime.fromISO(text, { zone, setZone: true });
+		asWritten = DateTime.fromISO(text, { zone: 'utc', setZone: true });
+		if (!parsed.isValid) {
+			parsed = DateTime.fromSQL(text, { zone, setZone: true });
+			asWritten = DateTime.fromSQL(text, { zone: 'utc', setZone: true });
+		}
 	}
 	if (!parsed?.isValid) {
 		throw new NodeOperationError(
@@ -30,6 +36,18 @@ export function toUtcIso(
 				description:
 					'Use an ISO date-time such as 2026-12-24T19:30 (read in the chosen time zone) or 2026-12-25T00:30:00Z.',
 			},
+		);
+	}
+	// A wall-clock time the zone skips (02:30 when clocks jump from 02:00 to 03:00) would silently
+	// move by an hour: refuse it.
+	if (
+		asWritten?.isValid &&
+		(asWritten.hour !== parsed.hour || asWritten.minute !== parsed.minute)
+	) {
+		throw new NodeOperationError(
+			node,
+			`${field} "${String(value)}" does not exist in ${zone}: the clocks skip that hour when daylight saving time starts`,
+			{ itemIndex, description: 'Enter a time before or after the skipped hour.' },
 		);
 	}
 	return parsed.toUTC().toISO({ suppressMilliseconds: true }) as string;

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { rememberVenueTimeZones } from '../shared/venueTime';
 import { apiRequestAllItems } from '../transport';
 
 /** Venues for the resource locator; a group has a handful, so one list filtered here is enough. */
@@ -8,6 +9,7 @@ export async function searchVenues(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const venues = await apiRequestAllItems.call(this, '/venues');
+	await rememberVenueTimeZones(this, venues);
 	const needle = filter?.trim().toLowerCase();
 	return {
 		results: venues

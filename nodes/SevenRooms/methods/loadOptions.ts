@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { checkedId } from '../shared/validation';
 import { apiRequestAllItems } from '../transport';
 
 /** The chosen venue's tables, with their section and party sizes. */
@@ -8,6 +9,7 @@ export async function getTables(this: ILoadOptionsFunctions): Promise<INodePrope
 		| string
 		| undefined;
 	if (!venueId) return [];
+	checkedId(this.getNode(), venueId, 'Venue');
 	const tables = await apiRequestAllItems.call(
 		this,
 		`/venues/${encodeURIComponent(venueId)}/tables`,

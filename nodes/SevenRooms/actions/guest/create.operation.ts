@@ -1,13 +1,16 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
+import { defaultPhoneCountry } from '../../helpers/phone';
 import {
 	collection,
 	defaultPhoneCountryOption,
 	idempotencyKeyOption,
-} from '../common.descriptions';
-import { newGuestBody, newGuestProperties } from './fields';
+} from '../../shared/descriptions';
+import { apiRequestObject } from '../../transport';
+import { idempotencyKeyFor } from '../idempotency';
+import { newGuestBody } from './body';
+import { newGuestProperties } from './description';
 
 const properties: INodeProperties[] = [
 	...newGuestProperties,
@@ -21,10 +24,11 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const body = newGuestBody(this, itemIndex, String(options.defaultPhoneCountry || 'US'));
-	const idempotencyKey =
-		String(options.idempotencyKey || '') || defaultIdempotencyKey(this, 'guest.create', itemIndex);
-	return unwrap(
-		await apiRequest.call(this, 'POST', '/guests', { body, idempotencyKey, itemIndex }),
+	const body = newGuestBody(
+		this,
+		itemIndex,
+		defaultPhoneCountry(this.getNode(), options, itemIndex),
 	);
+	const idempotencyKey = idempotencyKeyFor(this, 'guest.create', itemIndex, options);
+	return await apiRequestObject.call(this, 'POST', '/guests', { body, idempotencyKey, itemIndex });
 }

@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { guestLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
 import { apiRequest } from '../../transport';
-import { guestLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['guest'], operation: ['delete'] } },
@@ -19,7 +20,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const guestId = this.getNodeParameter('guestId', itemIndex, '', { extractValue: true }) as string;
+	const guestId = idParameter(this, 'guestId', 'Guest ID', itemIndex);
 	await apiRequest.call(this, 'DELETE', `/guests/${encodeURIComponent(guestId)}`, { itemIndex });
 	return { id: guestId, deleted: true };
 }

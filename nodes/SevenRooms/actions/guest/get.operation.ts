@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, unwrap } from '../../transport';
-import { guestLocator } from '../common.descriptions';
+import { guestLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
+import { apiRequestObject } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['guest'], operation: ['get'] } },
@@ -10,8 +11,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const guestId = this.getNodeParameter('guestId', itemIndex, '', { extractValue: true }) as string;
-	return unwrap(
-		await apiRequest.call(this, 'GET', `/guests/${encodeURIComponent(guestId)}`, { itemIndex }),
-	);
+	const guestId = idParameter(this, 'guestId', 'Guest ID', itemIndex);
+	return await apiRequestObject.call(this, 'GET', `/guests/${encodeURIComponent(guestId)}`, {
+		itemIndex,
+	});
 }

@@ -1,10 +1,14 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toE164 } from '../../helpers/phone';
+import { defaultPhoneCountry, toE164 } from '../../helpers/phone';
 import { toUtcIso } from '../../helpers/time';
 import { apiRequestAllItems } from '../../transport';
-import { collection, defaultPhoneCountryOption, returnAllAndLimit } from '../common.descriptions';
+import {
+	collection,
+	defaultPhoneCountryOption,
+	returnAllAndLimit,
+} from '../../shared/descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['guest'], operation: ['getAll'] } },
@@ -123,7 +127,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.phone) {
 		qs.phone = toE164(node, filters.phone, {
 			field: 'Phone',
-			defaultCountry: String(options.defaultPhoneCountry || 'US'),
+			defaultCountry: defaultPhoneCountry(node, options, itemIndex),
 			itemIndex,
 		});
 	}

@@ -1,9 +1,12 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, unwrap } from '../../transport';
-import { collection, defaultPhoneCountryOption, guestLocator } from '../common.descriptions';
-import { guestBody, guestFieldOptions } from './fields';
+import { defaultPhoneCountry } from '../../helpers/phone';
+import { collection, defaultPhoneCountryOption, guestLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
+import { apiRequestObject } from '../../transport';
+import { guestBody } from './body';
+import { guestFieldOptions } from './description';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['guest'], operation: ['update'] } },
@@ -15,10 +18,15 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const guestId = this.getNodeParameter('guestId', itemIndex, '', { extractValue: true }) as string;
+	const guestId = idParameter(this, 'guestId', 'Guest ID', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = guestBody(this, itemIndex, fields, String(options.defaultPhoneCountry || 'US'));
+	const body = guestBody(
+		this,
+		itemIndex,
+		fields,
+		defaultPhoneCountry(this.getNode(), options, itemIndex),
+	);
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -26,10 +34,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ itemIndex },
 		);
 	}
-	return unwrap(
-		await apiRequest.call(this, 'PATCH', `/guests/${encodeURIComponent(guestId)}`, {
-			body,
-			itemIndex,
-		}),
-	);
+	return await apiRequestObject.call(this, 'PATCH', `/guests/${encodeURIComponent(guestId)}`, {
+		body,
+		itemIndex,
+	});
 }

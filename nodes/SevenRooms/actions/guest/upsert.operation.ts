@@ -1,14 +1,17 @@
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
-import { apiErrorsOf } from '../../transport/errors';
+import { defaultPhoneCountry } from '../../helpers/phone';
 import {
 	collection,
 	defaultPhoneCountryOption,
 	idempotencyKeyOption,
-} from '../common.descriptions';
-import { newGuestBody, newGuestProperties } from './fields';
+} from '../../shared/descriptions';
+import { checkedId } from '../../shared/validation';
+import { apiErrorsOf, apiRequestObject } from '../../transport';
+import { idempotencyKeyFor } from '../idempotency';
+import { newGuestBody } from './body';
+import { newGuestProperties } from './description';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,26 +32,34 @@ export const description = updateDisplayOptions(
 /** Create; on 409 `guest_exists` PATCH the existing guest with the same fields. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const body = newGuestBody(this, itemIndex, String(options.defaultPhoneCountry || 'US'));
-	const idempotencyKey =
-		String(options.idempotencyKey || '') || defaultIdempotencyKey(this, 'guest.upsert', itemIndex);
+	const body = newGuestBody(
+		this,
+		itemIndex,
+		defaultPhoneCountry(this.getNode(), options, itemIndex),
+	);
+	const idempotencyKey = idempotencyKeyFor(this, 'guest.upsert', itemIndex, options);
+	let existingId: unknown;
 	try {
-		const created = unwrap(
-			await apiRequest.call(this, 'POST', '/guests', { body, idempotencyKey, itemIndex }),
-		);
+		const created = await apiRequestObject.call(this, 'POST', '/guests', {
+			body,
+			idempotencyKey,
+			itemIndex,
+		});
 		return { ...created, upsert_action: 'created' };
 	} catch (error) {
-		const existingId = apiErrorsOf(error).find(
-			(entry) => entry.code === 'guest_exists',
-		)?.existing_id;
+		existingId = apiErrorsOf(error).find((entry) => entry.code === 'guest_exists')?.existing_id;
 		// Not a duplicate: the transport's error already names the problem.
-		if (!existingId) throw new NodeApiError(this.getNode(), error as JsonObject);
-		const updated = unwrap(
-			await apiRequest.call(this, 'PATCH', `/guests/${encodeURIComponent(String(existingId))}`, {
-				body,
-				itemIndex,
-			}),
-		);
-		return { ...updated, upsert_action: 'updated' };
+		if (existingId === undefined) throw error;
 	}
+	const guestId = checkedId(this.getNode(), existingId, 'existing guest ID', itemIndex);
+	const updated = await apiRequestObject.call(
+		this,
+		'PATCH',
+		`/guests/${encodeURIComponent(guestId)}`,
+		{
+			body,
+			itemIndex,
+		},
+	);
+	return { ...updated, upsert_action: 'updated' };
 }

@@ -1,10 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
-import { reservationLocator } from '../common.descriptions';
-import type { RunContext } from '../types';
-import { RESERVATION_LOCAL_FIELDS } from './fields';
+import { RESERVATION_LOCAL_FIELDS } from '../../shared/contract';
+import { reservationLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
+import { withVenueLocalTimes } from '../../shared/venueTime';
+import { apiRequestObject } from '../../transport';
+import { idempotencyKeyFor } from '../idempotency';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reservation'], operation: ['cancel'] } },
@@ -20,26 +22,18 @@ export const description = updateDisplayOptions(
 	],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunContext,
-): Promise<IDataObject> {
-	const reservationId = this.getNodeParameter('reservationId', itemIndex, '', {
-		extractValue: true,
-	}) as string;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const reservationId = idParameter(this, 'reservationId', 'Reservation ID', itemIndex);
 	const reason = String(this.getNodeParameter('reason', itemIndex, '') ?? '').trim();
-	const reservation = unwrap(
-		await apiRequest.call(
-			this,
-			'POST',
-			`/reservations/${encodeURIComponent(reservationId)}/cancel`,
-			{
-				body: reason ? { reason } : {},
-				idempotencyKey: defaultIdempotencyKey(this, 'reservation.cancel', itemIndex),
-				itemIndex,
-			},
-		),
+	const reservation = await apiRequestObject.call(
+		this,
+		'POST',
+		`/reservations/${encodeURIComponent(reservationId)}/cancel`,
+		{
+			body: reason ? { reason } : {},
+			idempotencyKey: idempotencyKeyFor(this, 'reservation.cancel', itemIndex),
+			itemIndex,
+		},
 	);
-	return await run.withVenueLocalTimes(reservation, RESERVATION_LOCAL_FIELDS, itemIndex);
+	return await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
 }

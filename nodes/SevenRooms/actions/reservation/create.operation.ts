@@ -1,22 +1,22 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
-import { bookingGuestBody, bookingGuestProperties, wholeNumber } from '../common.guest';
+import { defaultPhoneCountry } from '../../helpers/phone';
+import { RESERVATION_LOCAL_FIELDS } from '../../shared/contract';
 import {
 	collection,
 	defaultPhoneCountryOption,
 	idempotencyKeyOption,
 	timeInputZoneOption,
 	venueLocator,
-} from '../common.descriptions';
-import type { RunContext } from '../types';
-import {
-	RESERVATION_LOCAL_FIELDS,
-	reservationFieldOptions,
-	reservationFieldsBody,
-	startTimeUtc,
-} from './fields';
+} from '../../shared/descriptions';
+import { wholeNumber } from '../../shared/validation';
+import { withVenueLocalTimes } from '../../shared/venueTime';
+import { apiRequestObject } from '../../transport';
+import { bookingGuestBody, bookingGuestProperties } from '../bookingGuest';
+import { idempotencyKeyFor } from '../idempotency';
+import { reservationFieldsBody, startTimeUtc } from './body';
+import { reservationFieldOptions } from './description';
 
 const properties: INodeProperties[] = [
 	venueLocator,
@@ -50,29 +50,24 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunContext,
-): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
 	const venueId = String(
 		this.getNodeParameter('venue', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
-	if (!venueId)
-		throw new NodeOperationError(this.getNode(), 'Venue is empty: choose the venue to book', {
-			itemIndex,
-		});
+	if (!venueId) {
+		throw new NodeOperationError(node, 'Venue is empty: choose the venue to book', { itemIndex });
+	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const partySize = wholeNumber(
-		this,
+		node,
 		itemIndex,
 		'Party Size',
 		this.getNodeParameter('partySize', itemIndex),
 	);
-	const guest = bookingGuestBody(this, itemIndex, String(options.defaultPhoneCountry || 'US'));
+	const guest = bookingGuestBody(this, itemIndex, defaultPhoneCountry(node, options, itemIndex));
 	const startTime = await startTimeUtc(
 		this,
-		run,
 		itemIndex,
 		this.getNodeParameter('startTime', itemIndex),
 		venueId,
@@ -87,11 +82,11 @@ export async function execute(
 			this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 		),
 	};
-	const idempotencyKey =
-		String(options.idempotencyKey || '') ||
-		defaultIdempotencyKey(this, 'reservation.create', itemIndex);
-	const reservation = unwrap(
-		await apiRequest.call(this, 'POST', '/reservations', { body, idempotencyKey, itemIndex }),
-	);
-	return await run.withVenueLocalTimes(reservation, RESERVATION_LOCAL_FIELDS, itemIndex);
+	const idempotencyKey = idempotencyKeyFor(this, 'reservation.create', itemIndex, options);
+	const reservation = await apiRequestObject.call(this, 'POST', '/reservations', {
+		body,
+		idempotencyKey,
+		itemIndex,
+	});
+	return await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
 }

@@ -1,28 +1,24 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, unwrap } from '../../transport';
-import { reservationLocator } from '../common.descriptions';
-import type { RunContext } from '../types';
-import { RESERVATION_LOCAL_FIELDS } from './fields';
+import { RESERVATION_LOCAL_FIELDS } from '../../shared/contract';
+import { reservationLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
+import { withVenueLocalTimes } from '../../shared/venueTime';
+import { apiRequestObject } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reservation'], operation: ['get'] } },
 	[reservationLocator],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunContext,
-): Promise<IDataObject> {
-	const reservationId = this.getNodeParameter('reservationId', itemIndex, '', {
-		extractValue: true,
-	}) as string;
-	const reservation = unwrap(
-		await apiRequest.call(this, 'GET', `/reservations/${encodeURIComponent(reservationId)}`, {
-			itemIndex,
-		}),
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const reservationId = idParameter(this, 'reservationId', 'Reservation ID', itemIndex);
+	const reservation = await apiRequestObject.call(
+		this,
+		'GET',
+		`/reservations/${encodeURIComponent(reservationId)}`,
+		{ itemIndex },
 	);
-	return await run.withVenueLocalTimes(reservation, RESERVATION_LOCAL_FIELDS, itemIndex);
+	return await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
 }

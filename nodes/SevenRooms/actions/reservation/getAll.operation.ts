@@ -2,19 +2,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toUtcIso } from '../../helpers/time';
+import { RESERVATION_LOCAL_FIELDS, RESERVATION_STATUSES } from '../../shared/contract';
+import { collection, returnAllAndLimit, venueLocator } from '../../shared/descriptions';
+import { withVenueLocalTimes } from '../../shared/venueTime';
 import { apiRequestAllItems } from '../../transport';
-import { collection, returnAllAndLimit, venueLocator } from '../common.descriptions';
-import type { RunContext } from '../types';
-import { RESERVATION_LOCAL_FIELDS } from './fields';
-
-export const RESERVATION_STATUSES = [
-	{ name: 'Booked', value: 'booked' },
-	{ name: 'Cancelled', value: 'cancelled' },
-	{ name: 'Completed', value: 'completed' },
-	{ name: 'Confirmed', value: 'confirmed' },
-	{ name: 'No Show', value: 'no_show' },
-	{ name: 'Seated', value: 'seated' },
-];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reservation'], operation: ['getAll'] } },
@@ -58,11 +49,7 @@ export const description = updateDisplayOptions(
 	],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunContext,
-): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const node = this.getNode();
@@ -97,6 +84,8 @@ export async function execute(
 	});
 	const result: IDataObject[] = [];
 	for (const reservation of reservations)
-		result.push(await run.withVenueLocalTimes(reservation, RESERVATION_LOCAL_FIELDS, itemIndex));
+		result.push(
+			await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex }),
+		);
 	return result;
 }

@@ -1,17 +1,13 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, unwrap } from '../../transport';
-import { wholeNumber } from '../common.guest';
-import { collection, reservationLocator, timeInputZoneOption } from '../common.descriptions';
-import type { RunContext } from '../types';
-import {
-	RESERVATION_LOCAL_FIELDS,
-	reservationFieldOptions,
-	reservationFieldsBody,
-	startTimeUtc,
-} from './fields';
-import { RESERVATION_STATUSES } from './getAll.operation';
+import { RESERVATION_LOCAL_FIELDS, RESERVATION_STATUSES } from '../../shared/contract';
+import { collection, reservationLocator, timeInputZoneOption } from '../../shared/descriptions';
+import { idParameter, wholeNumber } from '../../shared/validation';
+import { withVenueLocalTimes } from '../../shared/venueTime';
+import { apiRequestObject } from '../../transport';
+import { reservationFieldsBody, startTimeUtc } from './body';
+import { reservationFieldOptions } from './description';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reservation'], operation: ['update'] } },
@@ -45,30 +41,25 @@ export const description = updateDisplayOptions(
 	],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunContext,
-): Promise<IDataObject> {
-	const reservationId = this.getNodeParameter('reservationId', itemIndex, '', {
-		extractValue: true,
-	}) as string;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const reservationId = idParameter(this, 'reservationId', 'Reservation ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const path = `/reservations/${encodeURIComponent(reservationId)}`;
 	const body = reservationFieldsBody(fields);
-	if (fields.partySize !== undefined)
-		body.party_size = wholeNumber(this, itemIndex, 'Party Size', fields.partySize);
+	if (fields.partySize !== undefined) {
+		body.party_size = wholeNumber(node, itemIndex, 'Party Size', fields.partySize);
+	}
 	if (fields.status) body.status = fields.status;
 	if (fields.startTime) {
 		// A local time needs the reservation's venue.
 		const venueId =
 			options.timeZone === 'utc'
 				? ''
-				: String(unwrap(await apiRequest.call(this, 'GET', path, { itemIndex })).venue_id ?? '');
+				: String((await apiRequestObject.call(this, 'GET', path, { itemIndex })).venue_id ?? '');
 		body.start_time = await startTimeUtc(
 			this,
-			run,
 			itemIndex,
 			fields.startTime,
 			venueId,
@@ -76,12 +67,10 @@ export async function execute(
 		);
 	}
 	if (!Object.keys(body).length) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'Update Fields is empty: add at least one field to change',
-			{ itemIndex },
-		);
+		throw new NodeOperationError(node, 'Update Fields is empty: add at least one field to change', {
+			itemIndex,
+		});
 	}
-	const reservation = unwrap(await apiRequest.call(this, 'PATCH', path, { body, itemIndex }));
-	return await run.withVenueLocalTimes(reservation, RESERVATION_LOCAL_FIELDS, itemIndex);
+	const reservation = await apiRequestObject.call(this, 'PATCH', path, { body, itemIndex });
+	return await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
 }

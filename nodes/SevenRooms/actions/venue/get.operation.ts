@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, unwrap } from '../../transport';
-import { venueLocator } from '../common.descriptions';
+import { venueLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
+import { apiRequestObject } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['venue'], operation: ['get'] } },
@@ -10,8 +11,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const venueId = this.getNodeParameter('venue', itemIndex, '', { extractValue: true }) as string;
-	return unwrap(
-		await apiRequest.call(this, 'GET', `/venues/${encodeURIComponent(venueId)}`, { itemIndex }),
-	);
+	const venueId = idParameter(this, 'venue', 'Venue', itemIndex);
+	return await apiRequestObject.call(this, 'GET', `/venues/${encodeURIComponent(venueId)}`, {
+		itemIndex,
+	});
 }

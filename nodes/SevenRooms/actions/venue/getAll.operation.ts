@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../shared/descriptions';
 import { apiRequestAllItems } from '../../transport';
-import { returnAllAndLimit } from '../common.descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['venue'], operation: ['getAll'] } },

@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { venueLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
 import { apiRequestAllItems } from '../../transport';
-import { venueLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['venue'], operation: ['getTables'] } },
@@ -11,7 +12,7 @@ export const description = updateDisplayOptions(
 
 /** The floor layout: one item per table, with the venue's ID for joining. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const venueId = this.getNodeParameter('venue', itemIndex, '', { extractValue: true }) as string;
+	const venueId = idParameter(this, 'venue', 'Venue', itemIndex);
 	const tables = await apiRequestAllItems.call(
 		this,
 		`/venues/${encodeURIComponent(venueId)}/tables`,

@@ -1,16 +1,19 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
-import { bookingGuestBody, bookingGuestProperties, wholeNumber } from '../common.guest';
+import { defaultPhoneCountry } from '../../helpers/phone';
+import { WAITLIST_LOCAL_FIELDS } from '../../shared/contract';
 import {
 	collection,
 	defaultPhoneCountryOption,
 	idempotencyKeyOption,
 	venueLocator,
-} from '../common.descriptions';
-import type { RunContext } from '../types';
-import { WAITLIST_LOCAL_FIELDS } from './get.operation';
+} from '../../shared/descriptions';
+import { wholeNumber } from '../../shared/validation';
+import { withVenueLocalTimes } from '../../shared/venueTime';
+import { apiRequestObject } from '../../transport';
+import { bookingGuestBody, bookingGuestProperties } from '../bookingGuest';
+import { idempotencyKeyFor } from '../idempotency';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['waitlist'], operation: ['add'] } },
@@ -42,45 +45,43 @@ export const description = updateDisplayOptions(
 	],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunContext,
-): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
 	const venueId = String(
 		this.getNodeParameter('venue', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
-	if (!venueId)
-		throw new NodeOperationError(
-			this.getNode(),
-			'Venue is empty: choose the venue of the waitlist',
-			{ itemIndex },
-		);
+	if (!venueId) {
+		throw new NodeOperationError(node, 'Venue is empty: choose the venue of the waitlist', {
+			itemIndex,
+		});
+	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		venue_id: venueId,
 		party_size: wholeNumber(
-			this,
+			node,
 			itemIndex,
 			'Party Size',
 			this.getNodeParameter('partySize', itemIndex),
 		),
-		...bookingGuestBody(this, itemIndex, String(options.defaultPhoneCountry || 'US')),
+		...bookingGuestBody(this, itemIndex, defaultPhoneCountry(node, options, itemIndex)),
 	};
-	if (fields.quotedWaitMinutes !== undefined)
+	if (fields.quotedWaitMinutes !== undefined) {
 		body.quoted_wait_minutes = wholeNumber(
-			this,
+			node,
 			itemIndex,
 			'Quoted Wait (Minutes)',
 			fields.quotedWaitMinutes,
 			0,
 		);
+	}
 	if (fields.notes) body.notes = fields.notes;
-	const idempotencyKey =
-		String(options.idempotencyKey || '') || defaultIdempotencyKey(this, 'waitlist.add', itemIndex);
-	const entry = unwrap(
-		await apiRequest.call(this, 'POST', '/waitlist', { body, idempotencyKey, itemIndex }),
-	);
-	return await run.withVenueLocalTimes(entry, WAITLIST_LOCAL_FIELDS, itemIndex);
+	const idempotencyKey = idempotencyKeyFor(this, 'waitlist.add', itemIndex, options);
+	const entry = await apiRequestObject.call(this, 'POST', '/waitlist', {
+		body,
+		idempotencyKey,
+		itemIndex,
+	});
+	return await withVenueLocalTimes(this, entry, WAITLIST_LOCAL_FIELDS, { itemIndex });
 }

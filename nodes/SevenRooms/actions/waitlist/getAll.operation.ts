@@ -1,17 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { WAITLIST_LOCAL_FIELDS, WAITLIST_STATUSES } from '../../shared/contract';
+import { collection, returnAllAndLimit, venueLocator } from '../../shared/descriptions';
+import { checkedId } from '../../shared/validation';
+import { withVenueLocalTimes } from '../../shared/venueTime';
 import { apiRequestAllItems } from '../../transport';
-import { collection, returnAllAndLimit, venueLocator } from '../common.descriptions';
-import type { RunContext } from '../types';
-import { WAITLIST_LOCAL_FIELDS } from './get.operation';
-
-export const WAITLIST_STATUSES = [
-	{ name: 'Cancelled', value: 'cancelled' },
-	{ name: 'Notified', value: 'notified' },
-	{ name: 'Seated', value: 'seated' },
-	{ name: 'Waiting', value: 'waiting' },
-];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['waitlist'], operation: ['getAll'] } },
@@ -30,12 +24,13 @@ export const description = updateDisplayOptions(
 	],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunContext,
-): Promise<IDataObject[]> {
-	const venueId = this.getNodeParameter('venue', itemIndex, '', { extractValue: true }) as string;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const venueId = checkedId(
+		this.getNode(),
+		this.getNodeParameter('venue', itemIndex, '', { extractValue: true }),
+		'Venue',
+		itemIndex,
+	);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const qs: IDataObject = {
@@ -45,7 +40,8 @@ export async function execute(
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const entries = await apiRequestAllItems.call(this, '/waitlist', qs, { limit, itemIndex });
 	const result: IDataObject[] = [];
-	for (const entry of entries)
-		result.push(await run.withVenueLocalTimes(entry, WAITLIST_LOCAL_FIELDS, itemIndex));
+	for (const entry of entries) {
+		result.push(await withVenueLocalTimes(this, entry, WAITLIST_LOCAL_FIELDS, { itemIndex }));
+	}
 	return result;
 }

@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { waitlistLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
 import { apiRequest } from '../../transport';
-import { waitlistLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['waitlist'], operation: ['remove'] } },
@@ -10,9 +11,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const waitlistId = this.getNodeParameter('waitlistId', itemIndex, '', {
-		extractValue: true,
-	}) as string;
+	const waitlistId = idParameter(this, 'waitlistId', 'Waitlist Entry ID', itemIndex);
 	await apiRequest.call(this, 'DELETE', `/waitlist/${encodeURIComponent(waitlistId)}`, {
 		itemIndex,
 	});

@@ -1,12 +1,11 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, unwrap } from '../../transport';
-import { wholeNumber } from '../common.guest';
-import { collection, waitlistLocator } from '../common.descriptions';
-import type { RunContext } from '../types';
-import { WAITLIST_LOCAL_FIELDS } from './get.operation';
-import { WAITLIST_STATUSES } from './getAll.operation';
+import { WAITLIST_LOCAL_FIELDS, WAITLIST_STATUSES } from '../../shared/contract';
+import { collection, waitlistLocator } from '../../shared/descriptions';
+import { idParameter, wholeNumber } from '../../shared/validation';
+import { withVenueLocalTimes } from '../../shared/venueTime';
+import { apiRequestObject } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['waitlist'], operation: ['update'] } },
@@ -39,40 +38,35 @@ export const description = updateDisplayOptions(
 	],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunContext,
-): Promise<IDataObject> {
-	const waitlistId = this.getNodeParameter('waitlistId', itemIndex, '', {
-		extractValue: true,
-	}) as string;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const waitlistId = idParameter(this, 'waitlistId', 'Waitlist Entry ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.partySize !== undefined)
-		body.party_size = wholeNumber(this, itemIndex, 'Party Size', fields.partySize);
-	if (fields.quotedWaitMinutes !== undefined)
+	if (fields.partySize !== undefined) {
+		body.party_size = wholeNumber(node, itemIndex, 'Party Size', fields.partySize);
+	}
+	if (fields.quotedWaitMinutes !== undefined) {
 		body.quoted_wait_minutes = wholeNumber(
-			this,
+			node,
 			itemIndex,
 			'Quoted Wait (Minutes)',
 			fields.quotedWaitMinutes,
 			0,
 		);
+	}
 	if (fields.status) body.status = fields.status;
 	if (fields.notes !== undefined) body.notes = fields.notes;
 	if (!Object.keys(body).length) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'Update Fields is empty: add at least one field to change',
-			{ itemIndex },
-		);
-	}
-	const entry = unwrap(
-		await apiRequest.call(this, 'PATCH', `/waitlist/${encodeURIComponent(waitlistId)}`, {
-			body,
+		throw new NodeOperationError(node, 'Update Fields is empty: add at least one field to change', {
 			itemIndex,
-		}),
+		});
+	}
+	const entry = await apiRequestObject.call(
+		this,
+		'PATCH',
+		`/waitlist/${encodeURIComponent(waitlistId)}`,
+		{ body, itemIndex },
 	);
-	return await run.withVenueLocalTimes(entry, WAITLIST_LOCAL_FIELDS, itemIndex);
+	return await withVenueLocalTimes(this, entry, WAITLIST_LOCAL_FIELDS, { itemIndex });
 }

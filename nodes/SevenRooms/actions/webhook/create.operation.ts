@@ -1,9 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, defaultIdempotencyKey, unwrap } from '../../transport';
-import { collection, idempotencyKeyOption } from '../common.descriptions';
-import { WEBHOOK_EVENTS } from './fields';
+import { WEBHOOK_EVENTS } from '../../shared/contract';
+import { collection, idempotencyKeyOption } from '../../shared/descriptions';
+import { apiRequestObject } from '../../transport';
+import { idempotencyKeyFor } from '../idempotency';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['create'] } },
@@ -46,6 +47,7 @@ export const description = updateDisplayOptions(
 	],
 );
 
+/** The one operation whose output holds the signing secret: showing it is what it is for. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const url = String(this.getNodeParameter('url', itemIndex) ?? '').trim();
 	if (!/^https?:\/\/\S+$/i.test(url)) {
@@ -54,16 +56,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const events = this.getNodeParameter('events', itemIndex, []) as string[];
-	if (!events.length)
+	if (!events.length) {
 		throw new NodeOperationError(this.getNode(), 'Events is empty: choose at least one event', {
 			itemIndex,
 		});
+	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { url, events, ...(options.secret ? { secret: options.secret } : {}) };
-	const idempotencyKey =
-		String(options.idempotencyKey || '') ||
-		defaultIdempotencyKey(this, 'webhook.create', itemIndex);
-	return unwrap(
-		await apiRequest.call(this, 'POST', '/webhooks', { body, idempotencyKey, itemIndex }),
-	);
+	const idempotencyKey = idempotencyKeyFor(this, 'webhook.create', itemIndex, options);
+	return await apiRequestObject.call(this, 'POST', '/webhooks', {
+		body,
+		idempotencyKey,
+		itemIndex,
+	});
 }

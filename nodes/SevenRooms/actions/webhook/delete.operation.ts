@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { webhookLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
 import { apiRequest } from '../../transport';
-import { webhookLocator } from '../common.descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['delete'] } },
@@ -10,9 +11,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const webhookId = this.getNodeParameter('webhookId', itemIndex, '', {
-		extractValue: true,
-	}) as string;
+	const webhookId = idParameter(this, 'webhookId', 'Webhook ID', itemIndex);
 	await apiRequest.call(this, 'DELETE', `/webhooks/${encodeURIComponent(webhookId)}`, {
 		itemIndex,
 	});

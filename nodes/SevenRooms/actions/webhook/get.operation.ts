@@ -1,9 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, unwrap } from '../../transport';
-import { webhookLocator } from '../common.descriptions';
-import { withoutSecret } from './fields';
+import { webhookLocator } from '../../shared/descriptions';
+import { idParameter } from '../../shared/validation';
+import { apiRequestObject } from '../../transport';
+import { withoutSecret } from './output';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['get'] } },
@@ -11,14 +12,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const webhookId = this.getNodeParameter('webhookId', itemIndex, '', {
-		extractValue: true,
-	}) as string;
+	const webhookId = idParameter(this, 'webhookId', 'Webhook ID', itemIndex);
 	return withoutSecret(
-		unwrap(
-			await apiRequest.call(this, 'GET', `/webhooks/${encodeURIComponent(webhookId)}`, {
-				itemIndex,
-			}),
-		),
+		await apiRequestObject.call(this, 'GET', `/webhooks/${encodeURIComponent(webhookId)}`, {
+			itemIndex,
+		}),
 	);
 }

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../shared/descriptions';
 import { apiRequestAllItems } from '../../transport';
-import { returnAllAndLimit } from '../common.descriptions';
-import { withoutSecret } from './fields';
+import { withoutSecret } from './output';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhook'], operation: ['getAll'] } },

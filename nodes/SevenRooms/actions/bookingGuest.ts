@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toE164 } from '../helpers/phone';
+import { idParameter } from '../shared/validation';
 
 /** "Who is it for": an existing guest by ID, or a new guest SevenRooms matches by email or phone. */
 export const bookingGuestProperties: INodeProperties[] = [
@@ -69,14 +70,7 @@ export function bookingGuestBody(
 ): IDataObject {
 	const text = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (context.getNodeParameter('guestMode', itemIndex) === 'existing') {
-		const guestId = text('guestId');
-		if (!guestId)
-			throw new NodeOperationError(
-				context.getNode(),
-				'Guest ID is empty: enter the ID of an existing guest',
-				{ itemIndex },
-			);
-		return { guest_id: guestId };
+		return { guest_id: idParameter(context, 'guestId', 'Guest ID', itemIndex) };
 	}
 	const guest: IDataObject = {};
 	if (text('guestFirstName')) guest.first_name = text('guestFirstName');
@@ -96,23 +90,4 @@ export function bookingGuestBody(
 		);
 	}
 	return { guest };
-}
-
-/** A whole number of at least `min` from a number field, or a clear error naming the field. */
-export function wholeNumber(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	min = 1,
-): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < min) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`${field} "${String(value)}" must be a whole number of at least ${min}`,
-			{ itemIndex },
-		);
-	}
-	return number;
 }

@@ -1,0 +1,60 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * Facts of the SevenRooms API contract (../shared/sevenrooms-api.md) that every node needs. The
+ * sandbox keeps its own copy on purpose (it is the other side of the contract); a test checks that
+ * the two agree.
+ */
+
+export const CREDENTIAL_TYPE = 'sevenRoomsOAuth2Api';
+
+/** What the credential makes of a plain-http base URL that is not this machine: an address that
+ * can't resolve, so neither the client secret nor a token is ever sent in clear. */
+export const PLAIN_HTTP_REFUSED_URL = 'https://plain-http-is-only-allowed-for-localhost.invalid';
+
+export const SEVENROOMS_SCOPES = [
+	'read:guests',
+	'write:guests',
+	'read:reservations',
+	'write:reservations',
+	'read:waitlist',
+	'write:waitlist',
+	'read:venues',
+	'read:webhooks',
+	'write:webhooks',
+];
+
+export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
+	{ name: 'Guest Created', value: 'guest.created' },
+	{ name: 'Guest Updated', value: 'guest.updated' },
+	{ name: 'Reservation Cancelled', value: 'reservation.cancelled' },
+	{ name: 'Reservation Created', value: 'reservation.created' },
+	{ name: 'Reservation Updated', value: 'reservation.updated' },
+	{ name: 'Waitlist Entry Created', value: 'waitlist.created' },
+	{ name: 'Waitlist Entry Updated', value: 'waitlist.updated' },
+];
+
+export const RESERVATION_STATUSES: INodePropertyOptions[] = [
+	{ name: 'Booked', value: 'booked' },
+	{ name: 'Cancelled', value: 'cancelled' },
+	{ name: 'Completed', value: 'completed' },
+	{ name: 'Confirmed', value: 'confirmed' },
+	{ name: 'No Show', value: 'no_show' },
+	{ name: 'Seated', value: 'seated' },
+];
+
+export const WAITLIST_STATUSES: INodePropertyOptions[] = [
+	{ name: 'Cancelled', value: 'cancelled' },
+	{ name: 'Notified', value: 'notified' },
+	{ name: 'Seated', value: 'seated' },
+	{ name: 'Waiting', value: 'waiting' },
+];
+
+// The times a guest meets (arrival, joining the queue) get a venue-local copy for emails and POS;
+// audit stamps stay UTC only (and cheap).
+export const RESERVATION_LOCAL_FIELDS = ['start_time'];
+export const WAITLIST_LOCAL_FIELDS = ['joined_at'];
+export const EVENT_LOCAL_FIELDS = [...RESERVATION_LOCAL_FIELDS, ...WAITLIST_LOCAL_FIELDS];
+
+/** Largest page the API serves; Return All asks for it to spend the fewest requests. */
+export const MAX_PAGE_SIZE = 200;

@@ -1,0 +1,97 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INode,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, PLAIN_HTTP_REFUSED_URL } from '../shared/contract';
+
+export type SevenRoomsFunctions =
+	| IExecuteFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions;
+
+/** Where and as whom a node talks to SevenRooms. */
+export interface Connection {
+	baseUrl: string;
+	/** one API client: credential, client id and base URL (rate budget, clock, caches) */
+	clientKey: string;
+	/** the credential's Requests per Minute, as entered */
+	requestsPerMinute: unknown;
+}
+
+const connections = new WeakMap<object, Connection>();
+
+/** Plain http is allowed only where nothing travels over a network: this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	if (host === 'localhost' || host === '::1') return true;
+	const octets = host.split('.');
+	return (
+		octets.length === 4 &&
+		octets[0] === '127' &&
+		octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255)
+	);
+}
+
+/**
+ * The credential's API root, checked: an http(s) URL, and https unless it is this machine, so the
+ * client secret and the bearer token never cross a network in clear.
+ */
+export function checkedBaseUrl(node: INode, value: unknown): string {
+	const text = String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+		throw new NodeOperationError(
+			node,
+			`The SevenRooms credential's Base URL "${text}" is not a web address`,
+			{
+				description: 'Enter the API root, e.g. https://svr-api.sevenrooms.com, in the credential.',
+			},
+		);
+	}
+	if (
+		text === PLAIN_HTTP_REFUSED_URL ||
+		(url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+	) {
+		throw new NodeOperationError(
+			node,
+			`The SevenRooms credential's Base URL uses plain http: ${text}`,
+			{
+				description:
+					'Plain http would send the client secret and access token unencrypted. Use https; plain http is only allowed for this machine (localhost, 127.0.0.1, ::1).',
+			},
+		);
+	}
+	return text;
+}
+
+/** The connection of a node run, read once per context. */
+export async function connectionOf(context: SevenRoomsFunctions): Promise<Connection> {
+	const cached = connections.get(context);
+	if (cached) return cached;
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const node = context.getNode();
+	const baseUrl = checkedBaseUrl(node, credentials.apiBaseUrl);
+	const credentialId = node.credentials?.[CREDENTIAL_TYPE]?.id ?? 'default';
+	const connection: Connection = {
+		baseUrl,
+		clientKey: `${credentialId}|${String(credentials.clientId ?? '')}|${baseUrl}`,
+		requestsPerMinute: credentials.rateLimitPerMinute ?? 120,
+	};
+	connections.set(context, connection);
+	return connection;
+}

@@ -1,0 +1,236 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../shared/contract';
+import { connectionOf } from './connection';
+import type { SevenRoomsFunctions } from './connection';
+import {
+	apiError,
+	isTokenAcquisitionFailure,
+	networkError,
+	notJsonError,
+	rateLimitBudgetError,
+	tokenError,
+	unexpectedShapeError,
+	waitTooLongError,
+} from './errors';
+import { rateControllerFor } from './rateControl';
+import {
+	exponentialBackoffMs,
+	headerValue,
+	isRetryableStatus,
+	mayHaveActed,
+	networkErrorCode,
+	retryPolicy,
+	waitAfterStatus,
+} from './retryPolicy';
+import { observeServerDate } from './serverClock';
+
+export interface ApiRequestOptions {
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** sent as `Idempotency-Key`; the same value on every retry of this request */
+	idempotencyKey?: string;
+	/** for per-item errors */
+	itemIndex?: number;
+	/**
+	 * `quick`: one attempt, a short timeout and no waiting for the rate limit, for requests on the way
+	 * to a webhook answer (SevenRooms must hear back within seconds).
+	 */
+	patience?: 'normal' | 'quick';
+}
+
+function cancelSignal(context: SevenRoomsFunctions): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+/** The parsed JSON body of a 2xx answer; anything else that claims success is an error. */
+function successBody(
+	context: SevenRoomsFunctions,
+	method: IHttpRequestMethods,
+	response: IN8nHttpFullResponse,
+	request: string,
+	itemIndex?: number,
+): IDataObject | undefined {
+	const { body, statusCode: status } = response;
+	const empty = body === undefined || body === null || body === '';
+	if (empty && (status === 204 || method === 'DELETE')) return undefined;
+	if (!empty && typeof body === 'object' && !Buffer.isBuffer(body)) return body as IDataObject;
+	// JSON the HTTP helper left as text (a wrong content type) is still the API's answer.
+	if (typeof body === 'string' || Buffer.isBuffer(body)) {
+		try {
+			const parsed: unknown = JSON.parse(String(body));
+			if (typeof parsed === 'object' && parsed !== null) return parsed as IDataObject;
+		} catch {
+			// Not JSON: reported below.
+		}
+	}
+	const contentType = headerValue(response.headers as IDataObject, 'content-type');
+	throw notJsonError(context.getNode(), status, contentType, request, itemIndex);
+}
+
+/**
+ * The one request function of the package: auth, rate control, retries, idempotency and error
+ * mapping. Resolves to the parsed body (`undefined` for 204).
+ *
+ * Retries: network failures and 500/502/503/504 up to `maxAttempts`; 429s for up to
+ * `rateLimitBudgetMs` of waiting; never other 4xx. No single wait is longer than `maxWaitMs`: a
+ * server asking for more fails the request with a clear error.
+ */
+export async function apiRequest(
+	this: SevenRoomsFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	options: ApiRequestOptions = {},
+): Promise<IDataObject | undefined> {
+	const { qs, body, idempotencyKey, itemIndex } = options;
+	const quick = options.patience === 'quick';
+	const node = this.getNode();
+	const connection = await connectionOf(this);
+	const rateControl = rateControllerFor(connection.clientKey, connection.requestsPerMinute);
+	const abortSignal = cancelSignal(this);
+	const described = `${method} ${path}`;
+
+	const request: IHttpRequestOptions = {
+		method,
+		url: `${connection.baseUrl}${path}`,
+		qs: qs && Object.keys(qs).length ? qs : undefined,
+		body,
+		json: true,
+		headers: {
+			Accept: 'application/json',
+			...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+		},
+		returnFullResponse: true,
+		// Statuses are ours to judge (Retry-After, the errors array); 401 is refreshed below.
+		ignoreHttpStatusErrors: true,
+		timeout: quick ? retryPolicy.quickTimeoutMs : retryPolicy.requestTimeoutMs,
+	};
+
+	let tokenRefreshed = false;
+	let apiMayHaveActed = false;
+	let rateLimitedMs = 0;
+	let rateLimitedCount = 0;
+	for (let attempt = 1; ; attempt++) {
+		if (quick) {
+			if (!(await rateControl.acquire(abortSignal, { wait: false }))) {
+				throw new NodeApiError(node, { status: 429 } as JsonObject, {
+					message: 'SevenRooms rate limit reached',
+					description: `${described} was not sent: the client's rate budget is used up and this request cannot wait.`,
+					httpCode: '429',
+					itemIndex,
+				});
+			}
+		} else {
+			await rateControl.acquire(abortSignal);
+		}
+
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				// n8n signs the options object in place; every attempt starts from a clean copy.
+				{ ...request, headers: { ...request.headers } },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (isTokenAcquisitionFailure(error)) throw tokenError(node, error, itemIndex);
+			const code = networkErrorCode(error);
+			if (!code) {
+				// Only the message: the error's request config carries the bearer token.
+				const message = String((error as Error)?.message ?? error).slice(0, 300);
+				throw new NodeApiError(node, { message } as JsonObject, { message, itemIndex });
+			}
+			if (quick || attempt >= retryPolicy.maxAttempts) {
+				throw networkError(node, code, described, attempt, itemIndex);
+			}
+			apiMayHaveActed = true;
+			const waitMs = exponentialBackoffMs(attempt);
+			this.logger.debug('SevenRooms request failed on the network, retrying', {
+				code,
+				attempt,
+				waitMs,
+				request: described,
+			});
+			await sleep(waitMs, abortSignal);
+			continue;
+		}
+
+		const status = response.statusCode;
+		const headers = response.headers as IDataObject | undefined;
+		rateControl.observe(status, headers);
+		observeServerDate(connection.clientKey, headers);
+		if (status >= 200 && status < 300) {
+			return successBody(this, method, response, described, itemIndex);
+		}
+
+		// A DELETE whose first answer was lost may already have happened.
+		if (status === 404 && method === 'DELETE' && apiMayHaveActed) return undefined;
+
+		if (status === 401 && !tokenRefreshed && !quick) {
+			tokenRefreshed = true;
+			this.logger.debug('SevenRooms token rejected, fetching a new one', { request: described });
+			try {
+				await this.helpers.refreshOAuth2Token.call(this, CREDENTIAL_TYPE);
+			} catch (error) {
+				throw tokenError(node, error, itemIndex);
+			}
+			attempt--;
+			continue;
+		}
+
+		if (quick || !isRetryableStatus(status)) {
+			throw apiError(node, status, response.body, itemIndex);
+		}
+		if (status !== 429 && attempt >= retryPolicy.maxAttempts) {
+			throw apiError(node, status, response.body, itemIndex);
+		}
+		const waitMs = waitAfterStatus(status, headers, status === 429 ? ++rateLimitedCount : attempt);
+		if (waitMs > retryPolicy.maxWaitMs) {
+			throw waitTooLongError(node, status, waitMs, described, itemIndex);
+		}
+		if (status === 429) {
+			// Always safe to repeat: bounded by time, not by attempts.
+			if (rateLimitedMs + waitMs > retryPolicy.rateLimitBudgetMs) {
+				throw rateLimitBudgetError(node, rateLimitedMs, described, itemIndex);
+			}
+			rateLimitedMs += waitMs;
+			attempt--;
+		} else if (mayHaveActed(status)) {
+			apiMayHaveActed = true;
+		}
+		this.logger.debug('SevenRooms asked to wait, retrying', {
+			status,
+			attempt,
+			waitMs,
+			request: described,
+		});
+		await sleep(waitMs, abortSignal);
+	}
+}
+
+/**
+ * One object's request (`{"data": {…}}`): its object. A list or nothing where one object belongs
+ * is an error, so an id that did not name one object can't pass a list off as its result.
+ */
+export async function apiRequestObject(
+	this: SevenRoomsFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	options: ApiRequestOptions = {},
+): Promise<IDataObject> {
+	const body = await apiRequest.call(this, method, path, options);
+	const data = body?.data;
+	const described = `${method} ${path}`;
+	if (Array.isArray(data) || Array.isArray(body) || (body && 'pagination' in body)) {
+		throw unexpectedShapeError(this.getNode(), described, 'a list', options.itemIndex);
+	}
+	if (data && typeof data === 'object') return data as IDataObject;
+	throw unexpectedShapeError(this.getNode(), described, 'no object', options.itemIndex);
+}

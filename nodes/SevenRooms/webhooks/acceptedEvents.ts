@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * Which events a SevenRooms Trigger already started a workflow for, so a redelivery starts
+ * nothing. SevenRooms retries a delivery for up to 24 hours, so an event is remembered for 25:
+ * in the workflow's static data (across restarts), as 12-character fingerprints in hourly buckets,
+ * and in this process's memory. n8n saves each request's copy of the static data whole, so two
+ * deliveries handled at once can drop each other's fingerprint there; the process memory keeps
+ * one n8n (or one webhook processor) exact all the same.
+ */
+const BUCKET_MS = 60 * 60_000;
+export const RETENTION_MS = 25 * BUCKET_MS;
+/** At most this many fingerprints in static data (600 KB); the oldest hours go first. */
+export const MAX_STORED = 50_000;
+const FINGERPRINT_LENGTH = 12;
+
+const MEMORY_MAX = 100_000;
+// key (workflow|node|fingerprint) → accepted at, oldest first
+const acceptedHere = new Map<string, number>();
+
+/** 72 bits of SHA-256 of the event id: collisions are out of reach at any real volume. */
+export function fingerprintOf(eventKey: string): string {
+	return createHash('sha256').update(eventKey).digest('base64url').slice(0, FINGERPRINT_LENGTH);
+}
+
+function bucketsOf(staticData: IDataObject): Record<string, string> {
+	const buckets = staticData.acceptedEvents;
+	if (typeof buckets === 'object' && buckets !== null && !Array.isArray(buckets)) {
+		return buckets as Record<string, string>;
+	}
+	staticData.acceptedEvents = {};
+	return staticData.acceptedEvents as Record<string, string>;
+}
+
+function holds(bucket: string, fingerprint: string): boolean {
+	for (let at = bucket.indexOf(fingerprint); at !== -1; at = bucket.indexOf(fingerprint, at + 1)) {
+		if (at % FINGERPRINT_LENGTH === 0) return true;
+	}
+	return false;
+}
+
+function rememberHere(key: string, now: number): boolean {
+	for (const [oldest, at] of acceptedHere) {
+		if (at > now - RETENTION_MS && acceptedHere.size < MEMORY_MAX) break;
+		acceptedHere.delete(oldest);
+	}
+	if (acceptedHere.has(key)) return false;
+	acceptedHere.set(key, now);
+	return true;
+}
+
+/**
+ * True the first time an event reaches this trigger (and remembers it), false for a redelivery.
+ * `triggerKey` names the trigger (workflow and node) for the process memory.
+ */
+export function acceptOnce(
+	staticData: IDataObject,
+	triggerKey: string,
+	eventKey: string,
+	now = Date.now(),
+): boolean {
+	const fingerprint = fingerprintOf(eventKey);
+	const buckets = bucketsOf(staticData);
+	const oldestKept = Math.floor((now - RETENTION_MS) / BUCKET_MS);
+	const seenStored = Object.entries(buckets).some(
+		([hour, bucket]) => Number(hour) >= oldestKept && holds(bucket, fingerprint),
+	);
+	const firstHere = rememberHere(`${triggerKey}|${fingerprint}`, now);
+	if (seenStored || !firstHere) return false;
+
+	const hour = String(Math.floor(now / BUCKET_MS));
+	buckets[hour] = (buckets[hour] ?? '') + fingerprint;
+	// Forget what SevenRooms can no longer redeliver, and keep the total bounded.
+	const hours = Object.keys(buckets).sort((a, b) => Number(a) - Number(b));
+	let stored = hours.reduce((sum, key) => sum + buckets[key].length / FINGERPRINT_LENGTH, 0);
+	for (const key of hours) {
+		if (Number(key) >= oldestKept && stored <= MAX_STORED) break;
+		if (key === hour) break;
+		stored -= buckets[key].length / FINGERPRINT_LENGTH;
+		delete buckets[key];
+	}
+	return true;
+}
+
+/** Moves the ids a trigger of version 0.1 kept (`recentEventIds`) into the fingerprint store. */
+export function migrateRecentEventIds(staticData: IDataObject, now = Date.now()): void {
+	const ids = staticData.recentEventIds;
+	if (!Array.isArray(ids)) return;
+	const buckets = bucketsOf(staticData);
+	const hour = String(Math.floor(now / BUCKET_MS));
+	buckets[hour] = (buckets[hour] ?? '') + ids.map((id) => fingerprintOf(String(id))).join('');
+	delete staticData.recentEventIds;
+}
