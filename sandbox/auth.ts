@@ -1,9 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
+import type { SandboxContext } from './context';
 import { badGatewayPage } from './faults';
 import { ApiError } from './reply';
 import type { Reply } from './reply';
-import type { SandboxContext } from './context';
 import { countFault } from './stats';
 
 export const SANDBOX_CLIENT_ID = 'sandbox-client';

@@ -1,3 +1,5 @@
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, TokenAuthority } from './auth';
+import type { ClientCredentials } from './auth';
 import { DEFAULT_FAULTS } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { RateLimiter } from './rateLimit';
@@ -8,8 +10,6 @@ import { freshStats } from './stats';
 import type { FaultOptions, SandboxStats } from './types';
 import { DEFAULT_DELIVERY, WebhookDispatcher } from './webhookDelivery';
 import type { DeliveryOptions } from './webhookDelivery';
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, TokenAuthority } from './auth';
-import type { ClientCredentials } from './auth';
 
 export interface SandboxOptions {
 	port?: number;
