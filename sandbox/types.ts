@@ -90,6 +90,10 @@ export interface SandboxData {
 	waitlist: WaitlistEntry[];
 }
 
+/**
+ * What can go wrong, and how the API bends the contract. Every knob is off by default; all can be
+ * set at start (`faults`), by `sandbox.setFaults()` and by `POST /__sandbox/faults`.
+ */
 export interface FaultOptions {
 	/** 503 with Retry-After */
 	unavailableFraction: number;
@@ -103,8 +107,28 @@ export interface FaultOptions {
 	slowMs: number;
 	/** 500 */
 	serverErrorFraction: number;
-	/** Retry-After of injected faults, seconds */
+	/** Retry-After of injected 503s and 429s, seconds, sent verbatim (86400 stays 86400) */
 	retryAfterSeconds: number;
+	/** Retry-After of the real rate limiter's 429s; unset: seconds until the window frees a request */
+	rateLimitRetryAfterSeconds?: number | null;
+	/** false: 429s (the limiter's and injected ones) come without Retry-After */
+	retryAfterOnRateLimit: boolean;
+	/** false: no X-RateLimit-* headers on any answer, as behind a proxy that strips them */
+	rateLimitHeaders: boolean;
+	/** a server bug: list pages all answer the same non-null next_cursor, so paging never ends */
+	repeatCursor: boolean;
+	/** fraction of authenticated API requests answered 200 text/html (a proxy's page, not the API) */
+	htmlFraction: number;
+	/** fraction of authenticated API requests answered 502 text/html (a proxy's error page) */
+	htmlErrorFraction: number;
+	/** POST /oauth/token fails instead of issuing: 500 JSON `server_error`, or 502 with an HTML page */
+	tokenFailure: null | 'server_error' | 'html';
+	/**
+	 * The API's clock runs this many ms ahead of ours (negative: behind). It shifts every timestamp
+	 * the sandbox writes, events' created_at, webhook signature times and the Date header; tokens,
+	 * cursors, idempotency and the rate limiter keep real time.
+	 */
+	clockSkewMs: number;
 }
 
 export interface SandboxStats {

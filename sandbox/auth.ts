@@ -1,0 +1,168 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+import type { SandboxContext } from './context';
+import { badGatewayPage } from './faults';
+import { ApiError } from './reply';
+import type { Reply } from './reply';
+import { countFault } from './stats';
+
+export const SANDBOX_CLIENT_ID = 'sandbox-client';
+export const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
+export const ALL_SCOPES = [
+	'read:guests',
+	'write:guests',
+	'read:reservations',
+	'write:reservations',
+	'read:waitlist',
+	'write:waitlist',
+	'read:venues',
+	'read:webhooks',
+	'write:webhooks',
+];
+
+export interface ClientCredentials {
+	clientId: string;
+	clientSecret: string;
+	scopes?: string[];
+}
+
+/** Who a verified token belongs to. */
+export interface Principal {
+	clientId: string;
+	scopes: string[];
+}
+
+interface Claims {
+	sub: string;
+	scope: string;
+	iat: number;
+	exp: number;
+}
+
+const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+
+/**
+ * Issues and verifies HS256 JWTs signed with a key made at start. Lifetimes and revocation use
+ * real time, whatever the data clock or its skew says.
+ */
+export class TokenAuthority {
+	private readonly signingKey = randomBytes(32);
+	private readonly clients: Map<string, Required<ClientCredentials>>;
+	private validAfterMs = 0;
+
+	constructor(
+		clients: ClientCredentials[],
+		readonly ttlMs: number,
+		private readonly nowMs: () => number = Date.now,
+	) {
+		this.clients = new Map(
+			clients.map((client) => [
+				client.clientId,
+				{ ...client, scopes: client.scopes ?? ALL_SCOPES },
+			]),
+		);
+	}
+
+	client(clientId: string): Required<ClientCredentials> | undefined {
+		return this.clients.get(clientId);
+	}
+
+	issue(clientId: string, scopes: string[]): string {
+		const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+		const issuedAt = this.nowMs();
+		const claims = {
+			sub: clientId,
+			scope: scopes.join(' '),
+			iat: issuedAt,
+			exp: issuedAt + this.ttlMs,
+			jti: randomBytes(8).toString('hex'),
+		};
+		const payload = base64url(JSON.stringify(claims));
+		return `${header}.${payload}.${this.sign(`${header}.${payload}`).toString('base64url')}`;
+	}
+
+	/** Every token issued so far answers 401 from now on. */
+	revokeAll(): void {
+		this.validAfterMs = this.nowMs();
+	}
+
+	/** The caller of `Authorization: Bearer <token>`, or 401 invalid_token. */
+	verify(authorization: string | undefined): Principal {
+		const unauthorized = (message: string) => new ApiError(401, 'invalid_token', message);
+		const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+		if (!token) throw unauthorized('Missing bearer token');
+		const claims = this.signedClaims(token);
+		if (!claims) throw unauthorized('Bad token');
+		if (claims.exp <= this.nowMs()) throw unauthorized('Token expired');
+		if (claims.iat <= this.validAfterMs) throw unauthorized('Token revoked');
+		return { clientId: claims.sub, scopes: claims.scope.split(' ') };
+	}
+
+	/**
+	 * The client a bearer token was issued to, even expired or revoked: answers refused before or at
+	 * authentication still report that client's rate-limit budget.
+	 */
+	claimedClient(authorization: string | undefined): string | undefined {
+		const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+		return token ? this.signedClaims(token)?.sub : undefined;
+	}
+
+	private signedClaims(token: string): Claims | undefined {
+		const [header, payload, signature] = token.split('.');
+		if (!payload) return undefined;
+		const expected = this.sign(`${header}.${payload}`);
+		const given = Buffer.from(signature ?? '', 'base64url');
+		if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+		try {
+			const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Claims;
+			return typeof claims.sub === 'string' && typeof claims.scope === 'string'
+				? claims
+				: undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	private sign(payload: string): Buffer {
+		return createHmac('sha256', this.signingKey).update(payload).digest();
+	}
+}
+
+/** `POST /oauth/token`: client credentials in a form body, OAuth 2.0 errors. */
+export function tokenEndpoint(ctx: SandboxContext, rawForm: string): Reply {
+	const failure = ctx.faults.tokenFailure;
+	if (failure === 'server_error') {
+		countFault(ctx.stats, 'token_server_error');
+		return oauthError(500, 'server_error', 'The authorization server failed; try again later');
+	}
+	if (failure === 'html') {
+		countFault(ctx.stats, 'token_html');
+		return badGatewayPage();
+	}
+	const form = new URLSearchParams(rawForm);
+	if (form.get('grant_type') !== 'client_credentials')
+		return oauthError(400, 'unsupported_grant_type', 'Only client_credentials is supported');
+	const client = ctx.auth.client(form.get('client_id') ?? '');
+	const secret = Buffer.from(form.get('client_secret') ?? '');
+	const expected = Buffer.from(client?.clientSecret ?? '');
+	if (!client || secret.length !== expected.length || !timingSafeEqual(secret, expected))
+		return oauthError(401, 'invalid_client', 'Unknown client or wrong secret');
+	const requested = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
+	const scopes = requested.length ? requested : client.scopes;
+	if (scopes.some((scope) => !client.scopes.includes(scope)))
+		return oauthError(400, 'invalid_scope', 'A requested scope is not granted to this client');
+	ctx.stats.tokensIssued++;
+	return {
+		status: 200,
+		body: {
+			access_token: ctx.auth.issue(client.clientId, scopes),
+			token_type: 'Bearer',
+			expires_in: Math.round(ctx.auth.ttlMs / 1000),
+			scope: scopes.join(' '),
+		},
+	};
+}
+
+function oauthError(status: number, error: string, description: string): Reply {
+	return { status, body: { error, error_description: description } };
+}
