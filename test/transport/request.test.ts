@@ -46,7 +46,7 @@ describe('apiRequest', () => {
 		const body = await apiRequest.call(context, 'GET', '/guests', {
 			qs: { 'updated_at[gte]': '2026-11-23T10:00:00Z', limit: 5 },
 		});
-		expect(body.data).toEqual([{ id: 'g1' }]);
+		expect(body?.data).toEqual([{ id: 'g1' }]);
 		expect(scope.isDone()).toBe(true);
 	});
 
