@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 /** One entry of the contract's `errors` array. */
@@ -88,6 +88,20 @@ export function apiError(
 export function apiErrorsOf(error: unknown): SevenRoomsApiErrorEntry[] {
 	const errors = (error as { context?: { errors?: SevenRoomsApiErrorEntry[] } })?.context?.errors;
 	return Array.isArray(errors) ? errors : [];
+}
+
+/**
+ * An error as n8n shows it: the transport's and the nodes' own pass through unchanged (with their
+ * status and the API's errors), anything else becomes an API error carrying only its message.
+ */
+export function nodeErrorOf(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const message = String((error as Error)?.message ?? error).slice(0, 300);
+	return new NodeApiError(node, { message } as JsonObject, { message, itemIndex });
 }
 
 /** Whether an error is the API's 404 (`not_found`). */

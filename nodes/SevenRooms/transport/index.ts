@@ -5,7 +5,7 @@
  */
 export { connectionOf, isLoopbackHost } from './connection';
 export type { Connection, SevenRoomsFunctions } from './connection';
-export { apiErrorsOf, isNotFound } from './errors';
+export { apiErrorsOf, isNotFound, nodeErrorOf } from './errors';
 export { apiRequestAllItems, apiRequestPages, MAX_PAGES } from './pagination';
 export { apiRequest, apiRequestObject } from './request';
 export type { ApiRequestOptions } from './request';

@@ -14,6 +14,7 @@ import {
 	apiError,
 	isTokenAcquisitionFailure,
 	networkError,
+	nodeErrorOf,
 	notJsonError,
 	rateLimitBudgetError,
 	tokenError,
@@ -142,11 +143,8 @@ export async function apiRequest(
 		} catch (error) {
 			if (isTokenAcquisitionFailure(error)) throw tokenError(node, error, itemIndex);
 			const code = networkErrorCode(error);
-			if (!code) {
-				// Only the message: the error's request config carries the bearer token.
-				const message = String((error as Error)?.message ?? error).slice(0, 300);
-				throw new NodeApiError(node, { message } as JsonObject, { message, itemIndex });
-			}
+			// Not ours and not the network: only its message goes on (its config holds the token).
+			if (!code) throw nodeErrorOf(node, error, itemIndex);
 			if (quick || attempt >= retryPolicy.maxAttempts) {
 				throw networkError(node, code, described, attempt, itemIndex);
 			}

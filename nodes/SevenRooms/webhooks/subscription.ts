@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { rememberVenueTimeZones } from '../shared/venueTime';
-import { apiRequest, apiRequestAllItems, apiRequestObject, isNotFound } from '../transport';
+import {
+	apiRequest,
+	apiRequestAllItems,
+	apiRequestObject,
+	isNotFound,
+	nodeErrorOf,
+} from '../transport';
 
 /**
  * The SevenRooms Trigger's subscription, in n8n's webhook life cycle (as Stripe Trigger's): the id
@@ -30,7 +36,7 @@ async function unsubscribe(context: IHookFunctions, id: unknown): Promise<void> 
 		await apiRequest.call(context, 'DELETE', `/webhooks/${encodeURIComponent(String(id))}`);
 	} catch (error) {
 		// Already gone on the SevenRooms side: that is what we wanted.
-		if (!isNotFound(error)) throw error;
+		if (!isNotFound(error)) throw nodeErrorOf(context.getNode(), error);
 	}
 }
 

@@ -8,7 +8,7 @@ import {
 	idempotencyKeyOption,
 } from '../../shared/descriptions';
 import { checkedId } from '../../shared/validation';
-import { apiErrorsOf, apiRequestObject } from '../../transport';
+import { apiErrorsOf, apiRequestObject, nodeErrorOf } from '../../transport';
 import { idempotencyKeyFor } from '../idempotency';
 import { newGuestBody } from './body';
 import { newGuestProperties } from './description';
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		existingId = apiErrorsOf(error).find((entry) => entry.code === 'guest_exists')?.existing_id;
 		// Not a duplicate: the transport's error already names the problem.
-		if (existingId === undefined) throw error;
+		if (existingId === undefined) throw nodeErrorOf(this.getNode(), error, itemIndex);
 	}
 	const guestId = checkedId(this.getNode(), existingId, 'existing guest ID', itemIndex);
 	const updated = await apiRequestObject.call(
