@@ -32,6 +32,7 @@ import { ManualTrigger } from 'n8n-nodes-base/dist/nodes/ManualTrigger/ManualTri
 import { NoOp } from 'n8n-nodes-base/dist/nodes/NoOp/NoOp.node';
 import { Set as EditFields } from 'n8n-nodes-base/dist/nodes/Set/Set.node';
 import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/RemoveDuplicates.node';
+import { SplitInBatches } from 'n8n-nodes-base/dist/nodes/SplitInBatches/SplitInBatches.node';
 import { SplitOut } from 'n8n-nodes-base/dist/nodes/Transform/SplitOut/SplitOut.node';
 
 import { SevenRoomsOAuth2Api } from '../credentials/SevenRoomsOAuth2Api.credentials';
@@ -48,6 +49,7 @@ const NODE_FACTORIES: Record<string, () => INodeType | IVersionedNodeType> = {
 	'n8n-nodes-base.set': () => new EditFields(),
 	'n8n-nodes-base.noOp': () => new NoOp(),
 	'n8n-nodes-base.splitOut': () => new SplitOut(),
+	'n8n-nodes-base.splitInBatches': () => new SplitInBatches(),
 	'n8n-nodes-base.removeDuplicates': () => new RemoveDuplicates(),
 	'n8n-nodes-base.httpRequest': () => new HttpRequest(),
 };
@@ -210,6 +212,8 @@ export interface RunResult {
 	/** json of the items a node put out on its first output (first run) */
 	outputOf(nodeName: string): IDataObject[];
 	items(nodeName: string): INodeExecutionData[];
+	/** json of the items a node put out, every run (Loop Over Items runs a node once per batch) */
+	outputOfAllRuns(nodeName: string): IDataObject[];
 	errorOf(
 		nodeName: string,
 	): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
@@ -311,7 +315,12 @@ export async function runWorkflow(
 		run,
 		items: (nodeName) => runsOf(nodeName)?.[0]?.data?.main?.[0] ?? [],
 		outputOf: (nodeName) => (runsOf(nodeName)?.[0]?.data?.main?.[0] ?? []).map((item) => item.json),
-		errorOf: (nodeName) => runsOf(nodeName)?.[0]?.error as never,
+		outputOfAllRuns: (nodeName) =>
+			(runsOf(nodeName) ?? []).flatMap((taskData) =>
+				(taskData.data?.main?.[0] ?? []).map((item) => item.json),
+			),
+		errorOf: (nodeName) =>
+			(runsOf(nodeName) ?? []).find((taskData) => taskData.error)?.error as never,
 	};
 }
 
@@ -344,7 +353,17 @@ export function sevenRoomsWorkflow(
 		rows,
 		continueOnFail,
 		name = 'SevenRooms',
-	}: { rows?: IDataObject[]; continueOnFail?: boolean; name?: string } = {},
+		loopBatchSize,
+		settings = {},
+	}: {
+		rows?: IDataObject[];
+		continueOnFail?: boolean;
+		name?: string;
+		/** puts the rows through Loop Over Items (Split In Batches v3) in batches of this size */
+		loopBatchSize?: number;
+		/** node settings such as Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`) */
+		settings?: Partial<INode>;
+	} = {},
 ): WorkflowJson {
 	const nodes: INode[] = [
 		{
@@ -390,17 +409,38 @@ export function sevenRoomsWorkflow(
 		parameters: parameters as INodeParameters,
 		credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } },
 		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...settings,
 	});
+	if (loopBatchSize) {
+		// Loop Over Items: output 0 is "done", output 1 each batch, which comes back after the node.
+		nodes.push({
+			id: 'loop',
+			name: 'Loop Over Items',
+			type: 'n8n-nodes-base.splitInBatches',
+			typeVersion: 3,
+			position: [500, 0],
+			parameters: { batchSize: loopBatchSize, options: {} },
+		});
+		connections[previous] = { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] };
+		connections['Loop Over Items'] = { main: [[], [{ node: name, type: 'main', index: 0 }]] };
+		connections[name] = { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] };
+		return { nodes, connections };
+	}
 	connections[previous] = { main: [[{ node: name, type: 'main', index: 0 }]] };
 	return { nodes, connections };
 }
 
-/** A trigger node in an active workflow, with n8n-core's own poll, hook and webhook contexts. */
+/**
+ * A trigger node in an active workflow, with n8n-core's own poll, hook and webhook contexts. n8n
+ * keeps static data in its database and builds a Workflow from it (its nested objects proxied)
+ * for every webhook request and after every restart, saving it back whole when it changed; every
+ * call here does the same, so a node that can't handle n8n's proxies fails here too.
+ */
 export function triggerHarness(
 	type: string,
 	parameters: IDataObject,
 	credentialsHelper: TestCredentialsHelper,
-	{ webhookBaseUrl }: { webhookBaseUrl?: string } = {},
+	{ webhookBaseUrl, staticData = {} }: { webhookBaseUrl?: string; staticData?: IDataObject } = {},
 ) {
 	const node: INode = {
 		id: 'trigger-node',
@@ -412,15 +452,24 @@ export function triggerHarness(
 		webhookId: 'a1b2c3d4-sevenrooms-trigger',
 		credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } },
 	};
-	const workflow = new Workflow({
-		id: 'wf-trigger',
-		name: 'Trigger test',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-		staticData: {},
-	});
+	let saved = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	const load = () =>
+		new Workflow({
+			id: 'wf-trigger',
+			name: 'Trigger test',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(saved)) as IDataObject,
+		});
+	const save = (workflow: Workflow) => {
+		const data = workflow.staticData as IDataObject;
+		if (!data.__dataChanged) return;
+		saved = JSON.parse(JSON.stringify(data)) as IDataObject;
+		delete saved.__dataChanged;
+	};
+	const nodeKey = `node:${node.name}`;
 	const additionalData = createAdditionalData(
 		credentialsHelper,
 		'trigger',
@@ -429,21 +478,29 @@ export function triggerHarness(
 	);
 	const nodeType = nodeTypes.getByNameAndVersion(type, 1);
 	return {
-		workflow,
 		node,
 		nodeType,
-		staticData: () => workflow.getStaticData('node', node),
+		/** the node's static data as n8n's database holds it; a test may change it */
+		staticData: () => (saved[nodeKey] ??= {}) as IDataObject,
+		/** the workflow's whole static data, e.g. to start another harness from it (a restart) */
+		savedStaticData: () => JSON.parse(JSON.stringify(saved)) as IDataObject,
 		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[]> {
+			const workflow = load();
 			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
 			const result = await nodeType.poll!.call(context);
+			save(workflow);
 			return (result?.[0] ?? []).map((item) => item.json);
 		},
 		async hook(method: 'checkExists' | 'create' | 'delete'): Promise<boolean> {
+			const workflow = load();
 			const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate');
-			return await nodeType.webhookMethods!.default![method].call(context);
+			const result = await nodeType.webhookMethods!.default![method].call(context);
+			save(workflow);
+			return result;
 		},
-		/** One delivery as n8n's webhook server hands it to the node; `executions` counts started runs. */
+		/** One delivery as n8n's webhook server hands it to the node, and whether it started a run. */
 		async deliver(rawBody: string, headers: Record<string, string>) {
+			const workflow = load();
 			const lower = Object.fromEntries(
 				Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]),
 			);
@@ -483,6 +540,7 @@ export function triggerHarness(
 				null,
 			);
 			const result = await nodeType.webhook!.call(context);
+			save(workflow);
 			return {
 				...answer,
 				items: (result.workflowData?.[0] ?? []).map((item) => item.json) as IDataObject[],

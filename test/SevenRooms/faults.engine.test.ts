@@ -32,6 +32,7 @@ describe('fault injection: nothing lost, nothing twice', () => {
 			unavailableMinMs: 2,
 			unavailableMaxMs: 10,
 			rateLimitedFallbackMs: 2,
+			rateLimitedMinMs: 2,
 			maxAttempts: 8,
 		});
 	});

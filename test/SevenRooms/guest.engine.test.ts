@@ -166,6 +166,7 @@ describe('Guest operations through the engine', () => {
 			unavailableMinMs: 5,
 			unavailableMaxMs: 20,
 			rateLimitedFallbackMs: 5,
+			rateLimitedMinMs: 5,
 		});
 		sandbox.setFaults({
 			unavailableFraction: 0.1,

@@ -45,6 +45,7 @@ describe('secrets stay out of errors, outputs and logs', () => {
 			unavailableMinMs: 1,
 			unavailableMaxMs: 2,
 			rateLimitedFallbackMs: 1,
+			rateLimitedMinMs: 1,
 			maxAttempts: 2,
 		});
 		// Every log line n8n's logger receives from the nodes, whatever the level.

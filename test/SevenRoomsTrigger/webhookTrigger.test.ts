@@ -247,7 +247,7 @@ describe('SevenRooms Trigger deliveries', () => {
 			expect((await send()).started).toBe(true);
 			// n8n saves a request's copy of the static data whole: another delivery's save can drop
 			// this id. A redelivery two hours later (at-least-once delivery) must still be dropped.
-			trigger.staticData().recentEventIds = [];
+			trigger.staticData().acceptedEvents = {};
 			jest.advanceTimersByTime(2 * 60 * 60_000);
 			const again = await send();
 			expect(again.started).toBe(false);

@@ -33,6 +33,7 @@ function fastRetries() {
 		unavailableMinMs: 1,
 		unavailableMaxMs: 5,
 		rateLimitedFallbackMs: 1,
+		rateLimitedMinMs: 1,
 	});
 }
 

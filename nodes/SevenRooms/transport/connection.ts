@@ -67,14 +67,10 @@ export function checkedBaseUrl(node: INode, value: unknown): string {
 		text === PLAIN_HTTP_REFUSED_URL ||
 		(url.protocol === 'http:' && !isLoopbackHost(url.hostname))
 	) {
-		throw new NodeOperationError(
-			node,
-			`The SevenRooms credential's Base URL uses plain http: ${text}`,
-			{
-				description:
-					'Plain http would send the client secret and access token unencrypted. Use https; plain http is only allowed for this machine (localhost, 127.0.0.1, ::1).',
-			},
-		);
+		throw new NodeOperationError(node, "The SevenRooms credential's Base URL uses plain http", {
+			description:
+				'Plain http would send the client secret and access token unencrypted. Use https; plain http is only allowed for this machine (localhost, 127.0.0.1, ::1).',
+		});
 	}
 	return text;
 }

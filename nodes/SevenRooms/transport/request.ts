@@ -116,7 +116,7 @@ export async function apiRequest(
 
 	let tokenRefreshed = false;
 	let apiMayHaveActed = false;
-	let rateLimitedMs = 0;
+	let rateLimitedSince: number | undefined;
 	let rateLimitedCount = 0;
 	for (let attempt = 1; ; attempt++) {
 		if (quick) {
@@ -195,10 +195,11 @@ export async function apiRequest(
 		}
 		if (status === 429) {
 			// Always safe to repeat: bounded by time, not by attempts.
+			rateLimitedSince ??= Date.now();
+			const rateLimitedMs = Date.now() - rateLimitedSince;
 			if (rateLimitedMs + waitMs > retryPolicy.rateLimitBudgetMs) {
 				throw rateLimitBudgetError(node, rateLimitedMs, described, itemIndex);
 			}
-			rateLimitedMs += waitMs;
 			attempt--;
 		} else if (mayHaveActed(status)) {
 			apiMayHaveActed = true;

@@ -16,6 +16,8 @@ export const retryPolicy = {
 	unavailableMaxMs: 60_000,
 	/** 429 without Retry-After or rate-limit headers: the first wait, doubling up to a minute */
 	rateLimitedFallbackMs: 5_000,
+	/** the shortest wait after a 429, whatever Retry-After says (0 must not mean a tight loop) */
+	rateLimitedMinMs: 1_000,
 	/** a 429 is always safe to repeat: how long one request may spend waiting on them */
 	rateLimitBudgetMs: 10 * 60_000,
 	/** the longest single wait; a server asking for more fails the request instead */
@@ -110,10 +112,13 @@ export function waitAfterStatus(
 	attempt: number,
 ): number {
 	const serverWait = retryAfterMs(headers);
-	if (serverWait !== undefined) return serverWait;
 	if (status === 429) {
-		return Math.min(60_000, retryPolicy.rateLimitedFallbackMs * 2 ** Math.max(0, attempt - 1));
+		const wait =
+			serverWait ??
+			Math.min(60_000, retryPolicy.rateLimitedFallbackMs * 2 ** Math.max(0, attempt - 1));
+		return Math.max(retryPolicy.rateLimitedMinMs, wait);
 	}
+	if (serverWait !== undefined) return serverWait;
 	if (status === 503) return jitter(retryPolicy.unavailableMinMs, retryPolicy.unavailableMaxMs);
 	return exponentialBackoffMs(attempt);
 }
