@@ -54,17 +54,12 @@ async function apiNowMs(context: IPollFunctions): Promise<number | undefined> {
  * made from activation on are then found whatever n8n's own clock says.
  */
 export async function firstCursor(context: IPollFunctions, source: ChangeSource): Promise<string> {
-	let now = await apiNowMs(context);
-	if (now === undefined) {
-		for await (const page of apiRequestPages.call(context, source.path, source.qs, {
-			pageSize: 1,
-		})) {
-			void page;
-			break;
-		}
-		now = await apiNowMs(context);
+	const before = Date.now();
+	for await (const page of apiRequestPages.call(context, source.path, source.qs, { pageSize: 1 })) {
+		void page;
+		break;
 	}
-	return iso(now ?? Date.now() - UNKNOWN_CLOCK_ALLOWANCE_MS);
+	return iso((await apiNowMs(context)) ?? before - UNKNOWN_CLOCK_ALLOWANCE_MS);
 }
 
 /**

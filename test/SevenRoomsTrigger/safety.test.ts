@@ -1,0 +1,177 @@
+import { signatureOf } from '../../nodes/SevenRooms/helpers/signature';
+import { retryPolicy } from '../../nodes/SevenRooms/transport';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { registerNodeType, sevenRoomsCredentials, triggerHarness } from '../../dev/engine';
+import { sandboxClient } from '../../dev/sandboxClient';
+
+/**
+ * The trigger in the situations a user meets: static data lost and the workflow re-activated,
+ * redeliveries across a restart, an API that is down while deliveries arrive.
+ */
+const TYPE = 'n8n-nodes-sevenrooms.sevenRoomsTrigger';
+const RECEIVER = 'https://n8n.example.com/webhook';
+let sandbox: Sandbox;
+const defaults = { ...retryPolicy };
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ guests: 50, rateLimitPerMinute: 0 });
+});
+afterAll(async () => await sandbox.close());
+afterEach(() => {
+	sandbox.setFaults({ unavailableFraction: 0, rateLimitedFraction: 0, retryAfterSeconds: 1 });
+	Object.assign(retryPolicy, defaults);
+});
+
+function trigger(staticData = {}) {
+	return triggerHarness(
+		TYPE,
+		{ events: ['reservation.created'], options: {} },
+		sevenRoomsCredentials(sandbox.url),
+		{ webhookBaseUrl: RECEIVER, staticData },
+	);
+}
+
+const subscriptionsTo = (url: string) =>
+	[...sandbox.state.webhooks.values()].filter((subscription) => subscription.url === url);
+
+/** A new n8n process: the node's module (and its memory) loads afresh. */
+function restart() {
+	jest.isolateModules(() => {
+		const { SevenRoomsTrigger } = jest.requireActual<
+			typeof import('../../nodes/SevenRooms/SevenRoomsTrigger.node')
+		>('../../nodes/SevenRooms/SevenRoomsTrigger.node');
+		registerNodeType(TYPE, () => new SevenRoomsTrigger());
+	});
+}
+
+function signed(harness: ReturnType<typeof trigger>, body: object, headers = {}) {
+	const raw = JSON.stringify(body);
+	const t = Math.floor(Date.now() / 1000);
+	const secret = String(harness.staticData().webhookSecret);
+	return harness.deliver(raw, {
+		'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
+		...headers,
+	});
+}
+
+describe('the subscription cannot be orphaned', () => {
+	it('leaves one subscription after the static data was lost and the workflow re-activated', async () => {
+		const first = trigger();
+		expect(await first.hook('checkExists')).toBe(false);
+		await first.hook('create');
+		const url = String(sandbox.state.webhooks.get(String(first.staticData().webhookId))?.url);
+		// Static data lost (a workflow re-imported, a database restored): a new activation.
+		const again = trigger();
+		expect(await again.hook('checkExists')).toBe(false);
+		await again.hook('create');
+		expect(subscriptionsTo(url).map((subscription) => subscription.id)).toEqual([
+			again.staticData().webhookId,
+		]);
+		// Deliveries now reach a subscription whose secret the trigger has.
+		expect(
+			(await signed(again, { id: 'evt_orphan_1', type: 'reservation.created', data: {} })).started,
+		).toBe(true);
+
+		await again.hook('delete');
+		expect(subscriptionsTo(url)).toEqual([]);
+	});
+
+	it('removes strays for its URL on activation and on deactivation, and keeps its own', async () => {
+		const harness = trigger();
+		await harness.hook('create');
+		const own = sandbox.state.webhooks.get(String(harness.staticData().webhookId));
+		const api = sandboxClient(sandbox);
+		const stray = await api('POST', '/webhooks', {
+			url: own?.url,
+			events: ['reservation.created'],
+		});
+		const elsewhere = await api('POST', '/webhooks', {
+			url: 'https://other.example.com/hook',
+			events: ['guest.updated'],
+		});
+		// n8n starting up asks whether the subscription exists.
+		expect(await harness.hook('checkExists')).toBe(true);
+		expect(subscriptionsTo(String(own?.url)).map((subscription) => subscription.id)).toEqual([
+			own?.id,
+		]);
+		await api('POST', '/webhooks', { url: own?.url, events: ['reservation.created'] });
+		await harness.hook('delete');
+		expect(subscriptionsTo(String(own?.url))).toEqual([]);
+		expect(sandbox.state.webhooks.has(String(elsewhere.data.id))).toBe(true);
+		expect(sandbox.state.webhooks.has(String(stray.data.id))).toBe(false);
+	});
+});
+
+describe('deliveries', () => {
+	it('drops a replay of an event without an id even when the unsigned header changes', async () => {
+		const harness = trigger();
+		await harness.hook('create');
+		const body = { type: 'reservation.created', venue_id: 'ven_nyc', data: { id: 'res_x' } };
+		const first = await signed(harness, body, { 'X-SevenRooms-Event-Id': 'evt_header_1' });
+		const replay = await signed(harness, body, { 'X-SevenRooms-Event-Id': 'evt_header_2' });
+		expect([first.started, replay.started]).toEqual([true, false]);
+		expect(replay.status).toBe(200);
+		await harness.hook('delete');
+	});
+
+	it('starts each event once across an n8n restart (new process memory, saved static data)', async () => {
+		const before = trigger();
+		await before.hook('create');
+		expect((await signed(before, { id: 'evt_restart', type: 'reservation.created' })).started).toBe(
+			true,
+		);
+		// A restarted n8n: the node module loads afresh, the static data comes from the database.
+		restart();
+		const after = trigger(before.savedStaticData());
+		const redelivery = await signed(after, { id: 'evt_restart', type: 'reservation.created' });
+		expect(redelivery).toMatchObject({ status: 200, started: false });
+		expect((await signed(after, { id: 'evt_new', type: 'reservation.created' })).started).toBe(
+			true,
+		);
+		// It was the saved static data that knew: a new process's memory does not.
+		restart();
+		const saved = after.savedStaticData();
+		delete (saved['node:Trigger'] as Record<string, unknown>).acceptedEvents;
+		const forgetful = trigger(saved);
+		expect(
+			(await signed(forgetful, { id: 'evt_restart', type: 'reservation.created' })).started,
+		).toBe(true);
+		await after.hook('delete');
+	});
+
+	it('answers at once when the API is down: local times come from activation or not at all', async () => {
+		const harness = trigger();
+		await harness.hook('create');
+		// Zones were read at activation: a delivery needs no request at all.
+		const requests = JSON.stringify(sandbox.stats.requests);
+		const known = await signed(harness, {
+			id: 'evt_known_zone',
+			type: 'reservation.created',
+			venue_id: 'ven_ldn',
+			data: { start_time: '2026-07-01T18:00:00Z' },
+		});
+		expect(known.items[0]).toMatchObject({
+			data: { start_time_local: '2026-07-01T19:00:00+01:00' },
+		});
+		expect(JSON.stringify(sandbox.stats.requests)).toBe(requests);
+
+		// A venue the trigger doesn't know, while SevenRooms answers 503 "wait a minute".
+		sandbox.setFaults({ unavailableFraction: 1, retryAfterSeconds: 60 });
+		const started = Date.now();
+		const unknown = await signed(harness, {
+			id: 'evt_unknown_zone',
+			type: 'reservation.created',
+			venue_id: 'ven_unknown',
+			data: { start_time: '2026-07-01T18:00:00Z' },
+		});
+		expect(Date.now() - started).toBeLessThan(retryPolicy.quickTimeoutMs + 1_000);
+		expect(unknown.started).toBe(true);
+		expect(unknown.items[0]).toMatchObject({ data: { start_time: '2026-07-01T18:00:00Z' } });
+		expect((unknown.items[0].data as object as Record<string, unknown>).start_time_local).toBe(
+			undefined,
+		);
+		sandbox.setFaults({ unavailableFraction: 0 });
+		await harness.hook('delete');
+	});
+});
