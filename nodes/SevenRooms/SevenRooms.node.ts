@@ -13,6 +13,8 @@ import * as venue from './actions/venue';
 import * as waitlist from './actions/waitlist';
 import * as webhook from './actions/webhook';
 import { listSearch, loadOptions } from './methods';
+import { CREDENTIAL_TYPE } from './shared/contract';
+import { actionSubtitle } from './shared/subtitles';
 
 export class SevenRooms implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,13 +26,20 @@ export class SevenRooms implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage SevenRooms guests, reservations, waitlist, venues and webhooks',
+		subtitle: actionSubtitle({
+			guest: guest.description,
+			reservation: reservation.description,
+			venue: venue.description,
+			waitlist: waitlist.description,
+			webhook: webhook.description,
+		}),
+		description:
+			'Create and update guests, book and change reservations, run the waitlist and read venues in SevenRooms',
 		defaults: { name: 'SevenRooms' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sevenRoomsOAuth2Api', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			{
 				displayName: 'Resource',

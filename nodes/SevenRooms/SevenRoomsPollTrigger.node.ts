@@ -2,6 +2,7 @@ import { deepCopy, NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
 	INodeExecutionData,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -12,10 +13,69 @@ import { pollBirthdays } from './polling/birthdays';
 import type { BirthdayState } from './polling/birthdays';
 import { changeSourceOf, itemsOf } from './polling/events';
 import type { ChangeEvent } from './polling/events';
+import { audienceActions, currentSubscribers, sampleAudienceActions } from './polling/audience';
+import type { AudienceState } from './polling/audience';
 import { firstCursor, pollChanges, sampleChanges } from './polling/changes';
-import type { ChangeCursor } from './polling/changes';
+import type { ChangeSource } from './polling/changes';
 import { CREDENTIAL_TYPE } from './shared/contract';
 import { venueLocator } from './shared/descriptions';
+import { optionSubtitle } from './shared/subtitles';
+
+/** What the trigger can watch for; `action` is how n8n's node panel lists each one. */
+const POLL_EVENTS: INodePropertyOptions[] = [
+	{
+		name: 'Audience Sync (Email Opt-In)',
+		value: 'audienceSync',
+		action: 'On an email audience change',
+		description:
+			'Guests who opted in or out of marketing email, and subscribers whose details changed, with audience_action subscribe or unsubscribe',
+	},
+	{
+		name: 'Guest Created or Updated',
+		value: 'guestChanged',
+		action: 'On a new or changed guest',
+		description: 'Each new or changed guest, once per change',
+	},
+	{
+		name: 'Reservation Created, Updated or Cancelled',
+		value: 'reservationChanged',
+		action: 'On a new, changed or cancelled reservation',
+		description: 'Reservation changes, for n8n instances SevenRooms cannot reach by webhook',
+	},
+	{
+		name: 'Upcoming Birthday',
+		value: 'upcomingBirthday',
+		action: 'On an upcoming guest birthday',
+		description: 'Guests whose birthday is a set number of days away, once a year each',
+	},
+	{
+		name: 'Waitlist Entry Added',
+		value: 'waitlistAdded',
+		action: 'On a new waitlist entry',
+		description: "Each party that joins a venue's waitlist",
+	},
+];
+
+/** A change event's poll: the first one after activation only starts the cursor (no backlog). */
+async function pollChangeEvent(
+	context: IPollFunctions,
+	event: ChangeEvent,
+	source: ChangeSource,
+	state: AudienceState,
+): Promise<IDataObject[]> {
+	if (event === 'audienceSync' && state.subscribers === undefined) {
+		state.subscribers = await currentSubscribers(context);
+	}
+	if (!state.cursor) {
+		state.cursor = await firstCursor(context, source);
+		state.recent = {};
+		return [];
+	}
+	const changes = await pollChanges(context, state, source);
+	return event === 'audienceSync'
+		? audienceActions(changes, state)
+		: await itemsOf(context, event, changes);
+}
 
 export class SevenRoomsPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,8 +87,7 @@ export class SevenRoomsPollTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{ {"audienceSync": "Audience Sync (Email Opt-In)", "guestChanged": "Guest Created or Updated", "reservationChanged": "Reservation Created, Updated or Cancelled", "upcomingBirthday": "Upcoming Birthday", "waitlistAdded": "Waitlist Entry Added"}[$parameter["event"]] }}',
+		subtitle: optionSubtitle('event', POLL_EVENTS),
 		description:
 			'Checks SevenRooms on a schedule for changed guests, audience changes, upcoming birthdays, reservations and waitlist entries',
 		defaults: { name: 'SevenRooms Poll Trigger' },
@@ -41,34 +100,7 @@ export class SevenRoomsPollTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
-				options: [
-					{
-						name: 'Audience Sync (Email Opt-In)',
-						value: 'audienceSync',
-						description:
-							'Each changed guest with audience_action subscribe or unsubscribe, for Mailchimp, Klaviyo or Brevo',
-					},
-					{
-						name: 'Guest Created or Updated',
-						value: 'guestChanged',
-						description: 'Each new or changed guest, once per change',
-					},
-					{
-						name: 'Reservation Created, Updated or Cancelled',
-						value: 'reservationChanged',
-						description: 'Reservation changes, for instances SevenRooms cannot reach by webhook',
-					},
-					{
-						name: 'Upcoming Birthday',
-						value: 'upcomingBirthday',
-						description: 'Guests whose birthday is a set number of days away, once a year each',
-					},
-					{
-						name: 'Waitlist Entry Added',
-						value: 'waitlistAdded',
-						description: 'New waitlist entries of a venue',
-					},
-				],
+				options: POLL_EVENTS,
 				default: 'guestChanged',
 			},
 			{
@@ -136,16 +168,14 @@ export class SevenRoomsPollTrigger implements INodeType {
 			);
 		} else {
 			const source = changeSourceOf(this, event);
-			const cursor = state as ChangeCursor;
 			if (manual) {
-				items = await itemsOf(this, event, await sampleChanges(this, source));
-			} else if (!cursor.cursor) {
-				// First poll after activation: no history flood, only changes from now on.
-				cursor.cursor = await firstCursor(this, source);
-				cursor.recent = {};
-				items = [];
+				const sample = await sampleChanges(this, source);
+				items =
+					event === 'audienceSync'
+						? sampleAudienceActions(sample)
+						: await itemsOf(this, event, sample);
 			} else {
-				items = await itemsOf(this, event, await pollChanges(this, cursor, source));
+				items = await pollChangeEvent(this, event, source, state);
 			}
 		}
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;

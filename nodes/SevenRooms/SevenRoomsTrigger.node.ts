@@ -13,6 +13,7 @@ import { verifySignature } from './helpers/signature';
 import { listSearch } from './methods';
 import { CREDENTIAL_TYPE, EVENT_LOCAL_FIELDS, WEBHOOK_EVENTS } from './shared/contract';
 import { venueLocator } from './shared/descriptions';
+import { eventsSubtitle } from './shared/subtitles';
 import { withVenueLocalTimes } from './shared/venueTime';
 import { acceptOnce, migrateRecentEventIds } from './webhooks/acceptedEvents';
 import { subscribe, subscriptionExists, unsubscribeAll } from './webhooks/subscription';
@@ -48,7 +49,7 @@ export class SevenRoomsTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
+		subtitle: eventsSubtitle('events', WEBHOOK_EVENTS),
 		description:
 			'Starts the workflow when SevenRooms reports a reservation, guest or waitlist change',
 		defaults: { name: 'SevenRooms Trigger' },

@@ -42,22 +42,32 @@ describe('SevenRooms Poll Trigger: guest changes and audience sync', () => {
 		expect(second.find((guest) => guest.id === 'gst_000010')?.notes).toBe('second change');
 	});
 
-	it('marks each changed guest subscribe or unsubscribe for an email audience', async () => {
+	it('marks subscribers subscribe or unsubscribe, and leaves out guests who never opted in', async () => {
+		await api('PATCH', '/guests/gst_000021', { email_opt_in: true });
+		await api('PATCH', '/guests/gst_000022', { email_opt_in: false });
 		const trigger = triggerHarness(
 			TYPE,
 			{ event: 'audienceSync' },
 			sevenRoomsCredentials(sandbox.url),
 		);
+		// Activation reads who is subscribed now.
 		await trigger.poll();
 		await api('PATCH', '/guests/gst_000020', { email_opt_in: true });
 		await api('PATCH', '/guests/gst_000021', { email_opt_in: false });
-		const items = (await trigger.poll()).filter((guest) =>
-			['gst_000020', 'gst_000021'].includes(String(guest.id)),
-		);
-		expect(Object.fromEntries(items.map((guest) => [guest.id, guest.audience_action]))).toEqual({
-			gst_000020: 'subscribe',
-			gst_000021: 'unsubscribe',
-		});
+		await api('PATCH', '/guests/gst_000022', { notes: 'changed, never subscribed' });
+		const actions = async () =>
+			Object.fromEntries(
+				(await trigger.poll())
+					.filter((guest) => ['gst_000020', 'gst_000021', 'gst_000022'].includes(String(guest.id)))
+					.map((guest) => [guest.id, guest.audience_action]),
+			);
+		expect(await actions()).toEqual({ gst_000020: 'subscribe', gst_000021: 'unsubscribe' });
+
+		// A subscriber's new details go out as subscribe (mail tools add or update); an unsubscribed
+		// guest's later change is not a second unsubscribe.
+		await api('PATCH', '/guests/gst_000020', { first_name: 'Renamed' });
+		await api('PATCH', '/guests/gst_000021', { notes: 'still unsubscribed' });
+		expect(await actions()).toEqual({ gst_000020: 'subscribe' });
 	});
 
 	it('shows recent guests in a manual test run without moving the cursor', async () => {
@@ -81,16 +91,28 @@ describe('SevenRooms Poll Trigger: guest changes and audience sync', () => {
 			sevenRoomsCredentials(sandbox.url),
 		);
 		await trigger.poll();
-		const changed = new Set<string>();
+		const expected = new Map<string, string>();
 		for (let n = 100; n < 400; n++) {
 			const id = `gst_${String(n).padStart(6, '0')}`;
-			changed.add(id);
-			await api('PATCH', `/guests/${id}`, { email_opt_in: n % 2 === 0 });
+			const wasSubscribed = sandbox.state.guests.get(id)?.email_opt_in === true;
+			const subscribes = n % 2 === 0;
+			if (subscribes) expected.set(id, 'subscribe');
+			else if (wasSubscribed) expected.set(id, 'unsubscribe');
+			await api('PATCH', `/guests/${id}`, { email_opt_in: subscribes });
 		}
-		const items = await trigger.poll();
-		expect(items.filter((guest) => changed.has(String(guest.id)))).toHaveLength(300);
-		// Only the overlap window's ids are kept: about 40 bytes a recent change.
-		expect(JSON.stringify(trigger.staticData()).length).toBeLessThan(300 * 60);
+		const items = (await trigger.poll()).filter((guest) =>
+			/^gst_000[1-3]\d\d$/.test(String(guest.id)),
+		);
+		expect(new Map(items.map((guest) => [String(guest.id), guest.audience_action]))).toEqual(
+			expected,
+		);
+		// The overlap window's ids (about 40 bytes a recent change) and 12 bytes a subscriber.
+		const subscribers = [...sandbox.state.guests.values()].filter(
+			(guest) => guest.email_opt_in,
+		).length;
+		expect(JSON.stringify(trigger.staticData()).length).toBeLessThan(
+			300 * 60 + subscribers * 12 + 200,
+		);
 	});
 });
 

@@ -52,19 +52,12 @@ export function reservationChangeKind({ item, seenBefore, since }: Change): stri
 	return !seenBefore && !Number.isNaN(createdAt) && createdAt >= since ? 'created' : 'updated';
 }
 
-/** The items a change event emits, with the fields each event adds. */
+/** The items a change event emits, with the fields each event adds (Audience Sync: see audience.ts). */
 export async function itemsOf(
 	context: IPollFunctions,
 	event: ChangeEvent,
 	changes: Change[],
 ): Promise<IDataObject[]> {
-	if (event === 'audienceSync') {
-		// Missing or null opt-in counts as not opted in.
-		return changes.map(({ item }) => ({
-			...item,
-			audience_action: item.email_opt_in === true ? 'subscribe' : 'unsubscribe',
-		}));
-	}
 	if (event === 'reservationChanged') {
 		const wanted = context.getNodeParameter('reservationEvents', []) as string[];
 		const items: IDataObject[] = [];

@@ -25,13 +25,21 @@ export const SEVENROOMS_SCOPES = [
 ];
 
 export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
-	{ name: 'Guest Created', value: 'guest.created' },
-	{ name: 'Guest Updated', value: 'guest.updated' },
-	{ name: 'Reservation Cancelled', value: 'reservation.cancelled' },
-	{ name: 'Reservation Created', value: 'reservation.created' },
-	{ name: 'Reservation Updated', value: 'reservation.updated' },
-	{ name: 'Waitlist Entry Created', value: 'waitlist.created' },
-	{ name: 'Waitlist Entry Updated', value: 'waitlist.updated' },
+	{ name: 'Guest Created', value: 'guest.created', action: 'On a new guest' },
+	{ name: 'Guest Updated', value: 'guest.updated', action: 'On a changed guest' },
+	{
+		name: 'Reservation Cancelled',
+		value: 'reservation.cancelled',
+		action: 'On a cancelled reservation',
+	},
+	{ name: 'Reservation Created', value: 'reservation.created', action: 'On a new reservation' },
+	{ name: 'Reservation Updated', value: 'reservation.updated', action: 'On a changed reservation' },
+	{ name: 'Waitlist Entry Created', value: 'waitlist.created', action: 'On a new waitlist entry' },
+	{
+		name: 'Waitlist Entry Updated',
+		value: 'waitlist.updated',
+		action: 'On a changed waitlist entry',
+	},
 ];
 
 export const RESERVATION_STATUSES: INodePropertyOptions[] = [

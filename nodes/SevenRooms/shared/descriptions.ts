@@ -117,5 +117,7 @@ export function collection(
 	placeholder: string,
 	options: INodeProperties[],
 ): INodeProperties {
-	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+	// n8n lists a collection's fields in the order given: alphabetical, as its own nodes do.
+	const sorted = [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { displayName, name, type: 'collection', placeholder, default: {}, options: sorted };
 }

@@ -5,6 +5,7 @@ import { defaultPhoneCountry } from '../../helpers/phone';
 import { collection, defaultPhoneCountryOption, guestLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
 import { apiRequestObject } from '../../transport';
+import { additionFieldOptions, splitAdditions, withAdditions } from '../additions';
 import { guestBody } from './body';
 import { guestFieldOptions } from './description';
 
@@ -12,7 +13,14 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['guest'], operation: ['update'] } },
 	[
 		guestLocator,
-		collection('Update Fields', 'updateFields', 'Add Field', guestFieldOptions),
+		collection(
+			'Update Fields',
+			'updateFields',
+			'Add Field',
+			[...guestFieldOptions, ...additionFieldOptions].sort((a, b) =>
+				a.displayName.localeCompare(b.displayName),
+			),
+		),
 		collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption]),
 	],
 );
@@ -20,13 +28,17 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const guestId = idParameter(this, 'guestId', 'Guest ID', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = guestBody(
+	const { replace, add } = splitAdditions(
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
+	const path = `/guests/${encodeURIComponent(guestId)}`;
+	const replaced = guestBody(
 		this,
 		itemIndex,
-		fields,
+		replace,
 		defaultPhoneCountry(this.getNode(), options, itemIndex),
 	);
+	const body = await withAdditions(this, path, replaced, add, itemIndex);
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -34,8 +46,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ itemIndex },
 		);
 	}
-	return await apiRequestObject.call(this, 'PATCH', `/guests/${encodeURIComponent(guestId)}`, {
-		body,
-		itemIndex,
-	});
+	return await apiRequestObject.call(this, 'PATCH', path, { body, itemIndex });
 }

@@ -6,6 +6,7 @@ import { collection, reservationLocator, timeInputZoneOption } from '../../share
 import { idParameter, wholeNumber } from '../../shared/validation';
 import { withVenueLocalTimes } from '../../shared/venueTime';
 import { apiRequestObject } from '../../transport';
+import { additionFieldOptions, splitAdditions, withAdditions } from '../additions';
 import { reservationFieldsBody, startTimeUtc } from './body';
 import { reservationFieldOptions } from './description';
 
@@ -15,6 +16,7 @@ export const description = updateDisplayOptions(
 		reservationLocator,
 		collection('Update Fields', 'updateFields', 'Add Field', [
 			...reservationFieldOptions,
+			...additionFieldOptions,
 			{
 				displayName: 'Party Size',
 				name: 'partySize',
@@ -44,7 +46,9 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const reservationId = idParameter(this, 'reservationId', 'Reservation ID', itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const { replace: fields, add } = splitAdditions(
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const path = `/reservations/${encodeURIComponent(reservationId)}`;
 	const body = reservationFieldsBody(fields);
@@ -66,11 +70,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			venueId ? options.timeZone : 'utc',
 		);
 	}
-	if (!Object.keys(body).length) {
+	const merged = await withAdditions(this, path, body, add, itemIndex);
+	if (!Object.keys(merged).length) {
 		throw new NodeOperationError(node, 'Update Fields is empty: add at least one field to change', {
 			itemIndex,
 		});
 	}
-	const reservation = await apiRequestObject.call(this, 'PATCH', path, { body, itemIndex });
+	const reservation = await apiRequestObject.call(this, 'PATCH', path, {
+		body: merged,
+		itemIndex,
+	});
 	return await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
 }

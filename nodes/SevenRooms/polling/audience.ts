@@ -1,0 +1,66 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { fingerprintOf } from '../webhooks/acceptedEvents';
+import { apiRequestPages } from '../transport';
+import type { Change, ChangeCursor } from './changes';
+
+/**
+ * Audience Sync keeps who is subscribed, as 12-character fingerprints of guest ids (a 50,000-guest
+ * audience is 600 KB of static data), so it can tell an unsubscribe from a guest who never opted in.
+ */
+export interface AudienceState extends ChangeCursor {
+	subscribers?: string;
+}
+
+const FINGERPRINT_LENGTH = 12;
+
+function fingerprints(joined: string | undefined): Set<string> {
+	const set = new Set<string>();
+	for (let at = 0; joined && at < joined.length; at += FINGERPRINT_LENGTH) {
+		set.add(joined.slice(at, at + FINGERPRINT_LENGTH));
+	}
+	return set;
+}
+
+/** Everyone opted in now: the audience the trigger starts from (read once, at activation). */
+export async function currentSubscribers(context: IPollFunctions): Promise<string> {
+	const subscribers: string[] = [];
+	for await (const page of apiRequestPages.call(context, '/guests', { email_opt_in: 'true' })) {
+		for (const guest of page) {
+			if (guest.id !== undefined && guest.email_opt_in === true) {
+				subscribers.push(fingerprintOf(String(guest.id)));
+			}
+		}
+	}
+	return subscribers.join('');
+}
+
+/**
+ * Changed guests as audience actions: `subscribe` for a guest opted in now (a new subscriber, or a
+ * subscriber whose details changed: mail tools add or update the member), `unsubscribe` for a
+ * subscriber who opted out. A guest who never opted in is left out: telling a mail tool to
+ * unsubscribe someone it never had fails or misleads. Missing or null opt-in counts as not opted in.
+ */
+export function audienceActions(changes: Change[], state: AudienceState): IDataObject[] {
+	const subscribed = fingerprints(state.subscribers);
+	const items: IDataObject[] = [];
+	for (const { item } of changes) {
+		const fingerprint = fingerprintOf(String(item.id));
+		if (item.email_opt_in === true) {
+			subscribed.add(fingerprint);
+			items.push({ ...item, audience_action: 'subscribe' });
+		} else if (subscribed.delete(fingerprint)) {
+			items.push({ ...item, audience_action: 'unsubscribe' });
+		}
+	}
+	state.subscribers = [...subscribed].join('');
+	return items;
+}
+
+/** A test click's sample, without the audience (it is not read for a sample). */
+export function sampleAudienceActions(changes: Change[]): IDataObject[] {
+	return changes.map(({ item }) => ({
+		...item,
+		audience_action: item.email_opt_in === true ? 'subscribe' : 'unsubscribe',
+	}));
+}
