@@ -14,7 +14,6 @@ import * as waitlist from './actions/waitlist';
 import * as webhook from './actions/webhook';
 import { listSearch, loadOptions } from './methods';
 import { CREDENTIAL_TYPE } from './shared/contract';
-import { actionSubtitle } from './shared/subtitles';
 
 export class SevenRooms implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,13 +25,9 @@ export class SevenRooms implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: actionSubtitle({
-			guest: guest.description,
-			reservation: reservation.description,
-			venue: venue.description,
-			waitlist: waitlist.description,
-			webhook: webhook.description,
-		}),
+		// The action the user picked, as the node panel names it (a test checks it against the operations).
+		subtitle:
+			'={{ {"guest:create":"Create a Guest","guest:upsert":"Create or Update a Guest","guest:delete":"Delete a Guest","guest:get":"Get a Guest","guest:getAll":"Get Many Guests","guest:update":"Update a Guest","reservation:cancel":"Cancel a Reservation","reservation:create":"Create a Reservation","reservation:get":"Get a Reservation","reservation:getAll":"Get Many Reservations","reservation:update":"Update a Reservation","venue:get":"Get a Venue","venue:getAll":"Get Many Venues","venue:getTables":"Get the Tables of a Venue","waitlist:add":"Add to the Waitlist","waitlist:get":"Get a Waitlist Entry","waitlist:getAll":"Get Many Waitlist Entries","waitlist:remove":"Remove from the Waitlist","waitlist:update":"Update a Waitlist Entry","webhook:create":"Create a Webhook","webhook:delete":"Delete a Webhook","webhook:get":"Get a Webhook","webhook:getAll":"Get Many Webhooks"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description:
 			'Create and update guests, book and change reservations, run the waitlist and read venues in SevenRooms',
 		defaults: { name: 'SevenRooms' },
