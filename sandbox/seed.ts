@@ -71,17 +71,6 @@ export const TAGS = [
 	'birthday-club',
 	'corporate',
 ];
-/** The 2.4 API's tag group of each seeded tag (guests' and reservations'). */
-export const SEEDED_TAG_GROUPS: Record<string, string> = {
-	vip: 'Guest Status',
-	regular: 'Guest Status',
-	corporate: 'Guest Status',
-	'wine-lover': 'Preferences',
-	vegan: 'Dietary',
-	allergy: 'Dietary',
-	'birthday-club': 'Marketing',
-	anniversary: 'Occasion',
-};
 const DIETARY = [
 	'',
 	'',
