@@ -48,6 +48,8 @@ const base64url = (value: string | Buffer) => Buffer.from(value).toString('base6
 export class TokenAuthority {
 	private readonly signingKey = randomBytes(32);
 	private readonly clients: Map<string, Required<ClientCredentials>>;
+	/** Reservations API 2.4 tokens: opaque strings, remembered here until they expire */
+	private readonly opaque = new Map<string, { clientId: string; iat: number; exp: number }>();
 	private validAfterMs = 0;
 
 	constructor(
@@ -65,6 +67,38 @@ export class TokenAuthority {
 
 	client(clientId: string): Required<ClientCredentials> | undefined {
 		return this.clients.get(clientId);
+	}
+
+	/** The client these credentials name, or undefined (compared in constant time). */
+	checkSecret(clientId: string, clientSecret: string): Required<ClientCredentials> | undefined {
+		const client = this.clients.get(clientId);
+		const secret = Buffer.from(clientSecret);
+		const expected = Buffer.from(client?.clientSecret ?? '');
+		return client && secret.length === expected.length && timingSafeEqual(secret, expected)
+			? client
+			: undefined;
+	}
+
+	/** A 2.4 token: opaque, no scopes, `ttlMs` of real time. */
+	issueOpaque(clientId: string, ttlMs: number): { token: string; expiresAtMs: number } {
+		const issuedAt = this.nowMs();
+		for (const [token, claims] of this.opaque)
+			if (claims.exp <= issuedAt) this.opaque.delete(token);
+		const token = randomBytes(32).toString('hex');
+		this.opaque.set(token, { clientId, iat: issuedAt, exp: issuedAt + ttlMs });
+		return { token, expiresAtMs: issuedAt + ttlMs };
+	}
+
+	/** The caller of a 2.4 token, or undefined when it is unknown, expired or revoked. */
+	verifyOpaque(token: string): Principal | undefined {
+		const claims = this.opaque.get(token);
+		if (!claims || claims.exp <= this.nowMs() || claims.iat <= this.validAfterMs) return undefined;
+		return { clientId: claims.clientId, scopes: [] };
+	}
+
+	/** Whom a 2.4 token was issued to, even expired or revoked. */
+	opaqueClient(token: string): string | undefined {
+		return this.opaque.get(token)?.clientId;
 	}
 
 	issue(clientId: string, scopes: string[]): string {
@@ -142,11 +176,8 @@ export function tokenEndpoint(ctx: SandboxContext, rawForm: string): Reply {
 	const form = new URLSearchParams(rawForm);
 	if (form.get('grant_type') !== 'client_credentials')
 		return oauthError(400, 'unsupported_grant_type', 'Only client_credentials is supported');
-	const client = ctx.auth.client(form.get('client_id') ?? '');
-	const secret = Buffer.from(form.get('client_secret') ?? '');
-	const expected = Buffer.from(client?.clientSecret ?? '');
-	if (!client || secret.length !== expected.length || !timingSafeEqual(secret, expected))
-		return oauthError(401, 'invalid_client', 'Unknown client or wrong secret');
+	const client = ctx.auth.checkSecret(form.get('client_id') ?? '', form.get('client_secret') ?? '');
+	if (!client) return oauthError(401, 'invalid_client', 'Unknown client or wrong secret');
 	const requested = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
 	const scopes = requested.length ? requested : client.scopes;
 	if (scopes.some((scope) => !client.scopes.includes(scope)))

@@ -1,6 +1,6 @@
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from './server';
 
-/** `npm run sandbox -- --port 4010 --guests 5000 --seed 42 --rate-limit 120` */
+/** `npm run sandbox -- --port 4010 --guests 5000 --seed 42 --rate-limit 120 --v24-token-ttl 86400` */
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);
 	const value = index >= 0 ? process.argv[index + 1] : undefined;
@@ -14,6 +14,7 @@ async function main() {
 		guests: flag('guests', 2000),
 		seed: flag('seed', 42),
 		rateLimitPerMinute: flag('rate-limit', 120),
+		v24TokenTtlSeconds: flag('v24-token-ttl', 86_400),
 		log: process.argv.includes('--log'),
 	});
 	process.stdout.write(
@@ -21,6 +22,7 @@ async function main() {
 			`SevenRooms sandbox listening on ${sandbox.url}`,
 			`  client id:     ${SANDBOX_CLIENT_ID}`,
 			`  client secret: ${SANDBOX_CLIENT_SECRET}`,
+			`  Reservations API 2.4: ${sandbox.url}/2_4 (POST /2_4/auth)`,
 			`  venues: ${sandbox.state.venues.size}, guests: ${sandbox.state.guests.size}, reservations: ${sandbox.state.reservations.size}`,
 			`  stats: ${sandbox.url}/__sandbox/stats`,
 			'',

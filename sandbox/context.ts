@@ -3,6 +3,7 @@ import type { ClientCredentials } from './auth';
 import { DEFAULT_FAULTS } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { RateLimiter } from './rateLimit';
+import { SEEDED_TAG_GROUPS } from './routes/v2_4/tags';
 import { prng } from './seed';
 import { GuestOrder, seedState } from './state';
 import type { IdSequence, SandboxState } from './state';
@@ -19,6 +20,8 @@ export interface SandboxOptions {
 	/** per client, sliding 60 s window; 0 turns the limit off */
 	rateLimitPerMinute?: number;
 	tokenTtlSeconds?: number;
+	/** lifetime of Reservations API 2.4 tokens (`POST /2_4/auth`); the vendor says 24 hours */
+	v24TokenTtlSeconds?: number;
 	cursorTtlSeconds?: number;
 	/**
 	 * The data clock (seed, timestamps of changes, the Date header), real time when unset. The
@@ -69,6 +72,18 @@ export interface SandboxContext {
 	readonly idempotency: IdempotencyStore;
 	/** outbound webhook events */
 	readonly events: WebhookDispatcher;
+	/** what only the Reservations API 2.4 dialect needs */
+	readonly v24: Api24Context;
+}
+
+/** The 2.4 dialect's own part of the context; its objects live in the shared state. */
+export interface Api24Context {
+	tokenTtlMs: number;
+	/** how many guests and reservations were seeded: only these show the seeded loose typing */
+	seededGuests: number;
+	seededReservations: number;
+	/** tag name → tag group (`Tag Group:Tag Name`); the contract's tags are bare names */
+	tagGroups: Map<string, string>;
 }
 
 export function createContext(options: SandboxOptions = {}): SandboxContext {
@@ -105,6 +120,12 @@ export function createContext(options: SandboxOptions = {}): SandboxContext {
 		),
 		limiter: new RateLimiter(options.rateLimitPerMinute ?? 120, clock.realMs),
 		idempotency: new IdempotencyStore(clock.realMs),
+		v24: {
+			tokenTtlMs: (options.v24TokenTtlSeconds ?? 86_400) * 1000,
+			seededGuests: state.guests.size,
+			seededReservations: state.reservations.size,
+			tagGroups: new Map(Object.entries(SEEDED_TAG_GROUPS)),
+		},
 		events: new WebhookDispatcher({
 			webhooks: state.webhooks,
 			stats,

@@ -19,11 +19,21 @@ export const DEFAULT_FAULTS: FaultOptions = {
 	htmlErrorFraction: 0,
 	tokenFailure: null,
 	clockSkewMs: 0,
+	loseNextAnswers: 0,
+	v24RateLimitHeaders: false,
+	v24SearchCap: 4000,
+	v24SearchCapMode: 'end',
+	v24CappedReservations: '/reservations/export',
 };
 
 const fraction = (value: unknown) => typeof value === 'number' && value >= 0 && value <= 1;
 const count = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const flag = (value: unknown) => typeof value === 'boolean';
+const whole = (value: unknown) => count(value) && Number.isInteger(value);
+const oneOf =
+	(...values: unknown[]) =>
+	(value: unknown) =>
+		values.includes(value);
 
 /** The values each fault accepts: control requests are JSON from other processes, unchecked. */
 const FAULT_VALUES: Record<keyof FaultOptions, (value: unknown) => boolean> = {
@@ -43,6 +53,11 @@ const FAULT_VALUES: Record<keyof FaultOptions, (value: unknown) => boolean> = {
 	htmlErrorFraction: fraction,
 	tokenFailure: (value) => value === null || value === 'server_error' || value === 'html',
 	clockSkewMs: (value) => typeof value === 'number' && Number.isFinite(value),
+	loseNextAnswers: whole,
+	v24RateLimitHeaders: flag,
+	v24SearchCap: whole,
+	v24SearchCapMode: oneOf('end', 'error'),
+	v24CappedReservations: oneOf('/reservations/export', '/reservations'),
 };
 
 /** Why `faults` cannot be applied (an unknown name, a value out of range), or undefined. */

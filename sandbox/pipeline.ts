@@ -38,6 +38,10 @@ export interface ApiDialect {
 	errorReply(error: ApiError): Reply;
 	/** the request body as fields, or ApiError 400 */
 	parseBody(raw: string, request: ApiRequest): Record<string, unknown>;
+	/** whether `Idempotency-Key` is honoured (2.4 has none: a repeated create creates again) */
+	idempotencyKeys: boolean;
+	/** whether answers carry X-RateLimit-* and 429s Retry-After (then as the fault knobs allow) */
+	rateLimitHeaders(ctx: SandboxContext): boolean;
 }
 
 /** Answer with `reply`, or drop the connection (an injected reset). */
@@ -64,6 +68,11 @@ export async function handleApiRequest(
 	// Every API answer reports the caller's budget, errors and 429s included.
 	const answer = (reply: Reply): Outcome => {
 		countRequest(ctx.stats, template, reply.status);
+		if (!dialect.rateLimitHeaders(ctx)) {
+			const headers = { ...reply.headers };
+			if (reply.status === 429) delete headers['Retry-After'];
+			return { reply: { ...reply, headers } };
+		}
 		const limits = rateLimitHeaders(ctx.limiter, clientId, ctx.faults);
 		return { reply: { ...reply, headers: { ...reply.headers, ...limits } } };
 	};
@@ -151,7 +160,12 @@ export async function handleApiRequest(
 
 	// Idempotency: a replay answers what the first request got, and creates nothing.
 	const header = request.headers['idempotency-key'];
-	const key = method === 'POST' ? (Array.isArray(header) ? header[0] : header) : undefined;
+	const key =
+		method === 'POST' && dialect.idempotencyKeys
+			? Array.isArray(header)
+				? header[0]
+				: header
+			: undefined;
 	const fingerprint = IdempotencyStore.fingerprint(method, path, request.raw);
 	if (key) {
 		if (key.length > MAX_KEY_LENGTH)
@@ -188,6 +202,11 @@ export async function handleApiRequest(
 	// Results of requests that ran (created, or refused on their merits) are kept for replay.
 	if (key && result.status < 500)
 		ctx.idempotency.remember(principal.clientId, key, fingerprint, result);
+	// A test's exact lost answers: the create ran, whatever it answered, and nobody hears it.
+	if (route.creates && ctx.faults.loseNextAnswers > 0) {
+		ctx.faults.loseNextAnswers--;
+		return reset('lost_answer');
+	}
 	if (resetAfterProcessing) return reset('reset_after_processing');
 	return answer(result);
 }

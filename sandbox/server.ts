@@ -9,6 +9,7 @@ import type { ApiDialect } from './pipeline';
 import { send } from './reply';
 import type { Reply } from './reply';
 import { contractApi } from './routes';
+import { api24 } from './routes/v2_4';
 import type { SandboxState } from './state';
 import type { FaultOptions, Guest, SandboxStats } from './types';
 
@@ -45,8 +46,10 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
-/** The APIs served, longest prefix first so `/2_4/…` would not fall to the contract's ''. */
-const DIALECTS: ApiDialect[] = [contractApi].sort((a, b) => b.prefix.length - a.prefix.length);
+/** The APIs served, longest prefix first so `/2_4/…` does not fall to the contract's ''. */
+const DIALECTS: ApiDialect[] = [contractApi, api24].sort(
+	(a, b) => b.prefix.length - a.prefix.length,
+);
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const ctx = createContext(options);

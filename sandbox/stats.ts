@@ -8,6 +8,7 @@ export function freshStats(): SandboxStats {
 		faultsInjected: {},
 		rateLimited: 0,
 		tokensIssued: 0,
+		clientEmails: { confirmation: 0, cancellation: 0 },
 		webhookDeliveries: {
 			attempted: 0,
 			acknowledged: 0,

@@ -129,6 +129,22 @@ export interface FaultOptions {
 	 * cursors, idempotency and the rate limiter keep real time.
 	 */
 	clockSkewMs: number;
+	/**
+	 * The next this-many creating requests (both dialects) run, then their connection is destroyed
+	 * without an answer: a lost answer, exactly. Counts down as it is used.
+	 */
+	loseNextAnswers: number;
+	/**
+	 * Reservations API 2.4 only: true sends X-RateLimit-* on its answers and Retry-After on its
+	 * 429s (as the knobs above allow); false (default) sends neither.
+	 */
+	v24RateLimitHeaders: boolean;
+	/** 2.4: objects one cursor chain of a search endpoint serves (the vendor's 4000); 0: no cap */
+	v24SearchCap: number;
+	/** 2.4: at the cap the chain ends as if the list were done ('end'), or the next page is a 400 */
+	v24SearchCapMode: 'end' | 'error';
+	/** 2.4: the reservation list that is the capped "Search" (the vendor labels /reservations/export so) */
+	v24CappedReservations: '/reservations/export' | '/reservations';
 }
 
 export interface SandboxStats {
@@ -138,6 +154,8 @@ export interface SandboxStats {
 	faultsInjected: Record<string, number>;
 	rateLimited: number;
 	tokensIssued: number;
+	/** emails SevenRooms would have sent the guest (2.4 `send_client_email`, default true) */
+	clientEmails: { confirmation: number; cancellation: number };
 	webhookDeliveries: {
 		attempted: number;
 		acknowledged: number;

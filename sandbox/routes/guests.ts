@@ -122,6 +122,14 @@ export function createGuest(ctx: SandboxContext, fields: Partial<Guest>): Guest 
 		throw new ApiError(409, 'guest_exists', 'A guest with this email or phone already exists', {
 			existing_id: duplicate.id,
 		});
+	return insertGuest(ctx, fields);
+}
+
+/**
+ * Stores a new guest without the contract's duplicate rule (the 2.4 API makes duplicate profiles)
+ * and announces it as guest.created.
+ */
+export function insertGuest(ctx: SandboxContext, fields: Partial<Guest>): Guest {
 	const at = ctx.clock.timestamp();
 	const guest: Guest = {
 		id: `gst_${String(++ctx.sequence.guest).padStart(6, '0')}`,

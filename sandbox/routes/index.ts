@@ -21,6 +21,8 @@ export const contractApi: ApiDialect = {
 	authenticate: (ctx, request) => ctx.auth.verify(request.headers.authorization),
 	claimedClient: (ctx, request) => ctx.auth.claimedClient(request.headers.authorization),
 	errorReply: contractErrorReply,
+	idempotencyKeys: true,
+	rateLimitHeaders: () => true,
 	parseBody: (raw) => {
 		if (!raw) return {};
 		let parsed: unknown;

@@ -40,8 +40,11 @@ function overlaps(
 	});
 }
 
-/** Checks capacity and availability; without tables, seats the party at the smallest free table. */
-function seat(
+/**
+ * Checks capacity and availability; without tables, seats the party at the smallest free table.
+ * The 2.4 dialect books and answers availability with it too.
+ */
+export function seat(
 	ctx: SandboxContext,
 	venue: Venue,
 	partySize: number,
