@@ -19,6 +19,7 @@ const noFaults = {
 	htmlErrorFraction: 0,
 	tokenFailure: null,
 	retryAfterSeconds: 1,
+	loseNextAnswers: 0,
 };
 
 beforeAll(async () => {
@@ -76,6 +77,26 @@ describe('Idempotency-Key in loops and re-runs', () => {
 			},
 		);
 		expect(other.outputOf('SevenRooms')[0]).toMatchObject({ httpCode: '409' });
+	});
+});
+
+describe('n8n Retry On Fail', () => {
+	it('re-runs a pass whose answers were lost without creating anything twice', async () => {
+		// No transport retries: the lost answers fail the node, and n8n's Retry On Fail runs it again.
+		Object.assign(retryPolicy, { maxAttempts: 1 });
+		const rows = ['fay', 'gus'].map((first) => ({ first, email: `${first}.retry@example.com` }));
+		sandbox.setFaults({ loseNextAnswers: 2 });
+		const result = await runWorkflow(
+			sevenRoomsWorkflow(createGuest, {
+				rows,
+				loopBatchSize: 2,
+				settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+			}),
+			{ credentialsHelper: sevenRoomsCredentials(sandbox.url) },
+		);
+		expect(result.errorOf('SevenRooms')).toBeUndefined();
+		expect(sandbox.stats.faultsInjected.lost_answer).toBeGreaterThanOrEqual(2);
+		for (const row of rows) expect(guestsWithEmail(row.email)).toHaveLength(1);
 	});
 });
 
