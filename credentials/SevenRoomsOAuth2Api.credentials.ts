@@ -62,15 +62,19 @@ export class SevenRoomsOAuth2Api implements ICredentialType {
 			},
 		},
 		{
+			// n8n's OAuth2 credential puts Client ID and Secret first; these fields come after the
+			// environment, and the inherited ones below read them (credentials saved with the
+			// inherited fields filled in keep working).
 			displayName: 'Client ID',
-			name: 'clientId',
+			name: 'apiClientId',
 			type: 'string',
 			default: '',
 			required: true,
+			description: 'From SevenRooms: Settings → API access, or your SevenRooms account manager',
 		},
 		{
 			displayName: 'Client Secret',
-			name: 'clientSecret',
+			name: 'apiClientSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -100,6 +104,19 @@ export class SevenRoomsOAuth2Api implements ICredentialType {
 			default: 120,
 			description:
 				"Most requests per minute this client may send; the nodes also follow SevenRooms' own rate-limit answers, so a setting above your real limit only costs a few retries",
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'hidden',
+			default: '={{$self["apiClientId"]}}',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '={{$self["apiClientSecret"]}}',
 		},
 		{
 			displayName: 'Grant Type',

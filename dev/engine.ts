@@ -102,13 +102,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return parents.flatMap((parent) => [parent, ...this.getParentTypes(parent)]);
 	}
 
+	/** As n8n merges them: parents' first, an own property taking its parent's place. */
 	getCredentialsProperties(type: string): INodeProperties[] {
-		const own = CREDENTIAL_TYPES[type]?.properties ?? [];
-		const inherited = (CREDENTIAL_TYPES[type]?.extends ?? []).flatMap((parent) =>
-			this.getCredentialsProperties(parent),
-		);
-		const names = new Set(own.map((property) => property.name));
-		return [...inherited.filter((property) => !names.has(property.name)), ...own];
+		const merged: INodeProperties[] = [];
+		for (const parent of CREDENTIAL_TYPES[type]?.extends ?? []) {
+			NodeHelpers.mergeNodeProperties(merged, this.getCredentialsProperties(parent));
+		}
+		NodeHelpers.mergeNodeProperties(merged, CREDENTIAL_TYPES[type]?.properties ?? []);
+		return merged;
 	}
 
 	isCredentialUsableByNode(): boolean {
