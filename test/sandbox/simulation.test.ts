@@ -1,0 +1,36 @@
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { startRestaurantDay } from '../../sandbox/simulation';
+
+/** The demo's restaurant day makes every kind of change the demo workflows react to. */
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox({ guests: 200, rateLimitPerMinute: 0 });
+});
+afterAll(async () => await sandbox.close());
+
+it('books, changes and cancels reservations, changes opt-ins, signs guests up and fills the waitlist', async () => {
+	const reservations = sandbox.state.reservations.size;
+	const waitlist = sandbox.state.waitlist.size;
+	const day = startRestaurantDay(sandbox.url, sandbox.state, { minPauseMs: 1, maxPauseMs: 5 });
+	const deadline = Date.now() + 20_000;
+	while (Object.keys(day.counts).length < 7 && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	await day.stop();
+	expect(Object.keys(day.counts).sort()).toEqual([
+		'guest opted in',
+		'guest opted out',
+		'guest signed up',
+		'reservation booked',
+		'reservation cancelled',
+		'reservation changed',
+		'walk-in joined the waitlist',
+	]);
+	expect(sandbox.state.reservations.size).toBeGreaterThan(reservations);
+	expect(sandbox.state.waitlist.size).toBeGreaterThan(waitlist);
+	// Stopped means stopped.
+	const after = JSON.stringify(day.counts);
+	await new Promise((resolve) => setTimeout(resolve, 200));
+	expect(JSON.stringify(day.counts)).toBe(after);
+});
