@@ -11,6 +11,8 @@ took() { printf '  (%ss)\n' "$((SECONDS - STAGE_START))" | tee -a .artifacts/sta
 stage "install npm packages";  bash scripts/ensure-deps.sh;   took
 stage "build";                 npm run build --silent;         took
 stage "lint";                  npm run lint --silent;          took
+stage "package: tarball contents and size, n8n's community package scanner"
+npm run scan --silent | tee .artifacts/package-scan.txt; took
 stage "type-check";            npm run typecheck --silent;     took
 stage "unit, sandbox, engine and trigger tests"
 npx jest --ci --json --outputFile=.artifacts/jest.json; took
