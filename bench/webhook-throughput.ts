@@ -69,7 +69,7 @@ async function main() {
 				{
 					id: 't',
 					name: 'Trigger',
-					type: 'CUSTOM.sevenRoomsTrigger',
+					type: 'n8n-nodes-sevenrooms.sevenRoomsTrigger',
 					typeVersion: 1,
 					position: [0, 0],
 					webhookId: 'b3e1c2d4-0000-4000-8000-00000000be01',

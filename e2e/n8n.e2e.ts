@@ -73,9 +73,10 @@ describe('the package in a real n8n', () => {
 		);
 		expect(names).toEqual(
 			expect.arrayContaining([
-				'CUSTOM.sevenRooms',
-				'CUSTOM.sevenRoomsTrigger',
-				'CUSTOM.sevenRoomsPollTrigger',
+				'n8n-nodes-sevenrooms.sevenRooms',
+				'n8n-nodes-sevenrooms.sevenRoomsTrigger',
+				'n8n-nodes-sevenrooms.sevenRoomsPollTrigger',
+				'n8n-nodes-sevenrooms.sevenRoomsTool',
 			]),
 		);
 		const credentials = await client.request('GET', '/types/credentials.json');
