@@ -17,13 +17,14 @@ stage "type-check";            npm run typecheck --silent;     took
 stage "unit, sandbox, engine and trigger tests"
 npx jest --ci --json --outputFile=.artifacts/jest.json; took
 stage "install n8n and Node 24"; bash scripts/install-n8n.sh;  took
+stage "install n8n 1.123.81 (the last 1.x) under Node 20"; bash scripts/install-n8n1.sh; took
 stage "install Redis and PostgreSQL 17 for the queue-mode test"; bash scripts/install-queue-services.sh; took
 stage "install Chromium (Debian) for the editor check"
 if ! command -v chromium >/dev/null 2>&1; then
 	apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 took
-stage "end-to-end tests in real n8n, in queue mode, and the editor in headless Chromium"
+stage "end-to-end tests in real n8n 2.41.1, in queue mode, in n8n 1.x, and the editor in headless Chromium"
 npx jest -c jest.e2e.config.js --ci --json --outputFile=.artifacts/jest-e2e.json; took
 
 node -e '
