@@ -1,8 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (starts n8n and its services; the demo login; Node globals; Node modules and dev packages) */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { parse as parseFlatted } from 'flatted';
@@ -117,6 +119,25 @@ export interface StartN8nOptions {
 }
 
 /**
+ * n8n 2.x copies its editor's JavaScript (thousands of files) into `<user folder>/.cache` at
+ * start. `n8n-node lint` lints every JavaScript file in the repository that is not in dist/ or a
+ * node_modules folder, so that cache would make it take minutes: it lives in the system's temporary
+ * folder instead, behind a symlink (which ESLint does not follow).
+ */
+function keepCacheOutOfTheRepository(userFolder: string): void {
+	const link = path.join(userFolder, '.cache');
+	const target = path.join(
+		tmpdir(),
+		'sevenrooms-n8n-cache',
+		createHash('sha256').update(path.resolve(userFolder)).digest('hex').slice(0, 16),
+	);
+	mkdirSync(target, { recursive: true });
+	if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+	rmSync(link, { recursive: true, force: true });
+	symlinkSync(target, link);
+}
+
+/**
  * Installs this package into the user folder as n8n installs community packages (the packed
  * tarball, see `installPackage`), then starts an n8n process and waits until it serves.
  */
@@ -130,6 +151,7 @@ export async function startN8n({
 }: StartN8nOptions): Promise<N8nInstance> {
 	if (fresh) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(path.join(userFolder, 'outbox'), { recursive: true });
+	keepCacheOutOfTheRepository(userFolder);
 	installPackage(userFolder);
 	const install = N8N_INSTALLS[n8n];
 	if (!existsSync(install.bin)) throw new Error(`n8n is not installed: run ${install.install}`);
