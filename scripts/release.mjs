@@ -2,7 +2,8 @@
 // tarball), bumps the version, moves CHANGELOG.md's "Unreleased" notes under the new version,
 // commits and tags `vX.Y.Z`. Pushing the tag (`git push --follow-tags`) makes
 // .github/workflows/publish.yml build, test and publish it to npm with provenance, which n8n
-// requires of verified community nodes. Publishing from a laptop is refused (`prepublishOnly`).
+// requires of verified community nodes. package.json's publishConfig asks npm for provenance on
+// every publish, which npm can only give in CI, so a publish from a laptop fails.
 // `--skip-checks` leaves the checks out (the test of this script uses it).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
