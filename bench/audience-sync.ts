@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
 /**
  * Audience sync under SevenRooms' rate limit: the SevenRooms node (Get Many, Return All,
  * email_opt_in=true) against the way users do it today, n8n's HTTP Request node with its

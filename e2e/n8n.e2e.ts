@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -72,9 +73,10 @@ describe('the package in a real n8n', () => {
 		);
 		expect(names).toEqual(
 			expect.arrayContaining([
-				'CUSTOM.sevenRooms',
-				'CUSTOM.sevenRoomsTrigger',
-				'CUSTOM.sevenRoomsPollTrigger',
+				'n8n-nodes-sevenrooms.sevenRooms',
+				'n8n-nodes-sevenrooms.sevenRoomsTrigger',
+				'n8n-nodes-sevenrooms.sevenRoomsPollTrigger',
+				'n8n-nodes-sevenrooms.sevenRoomsTool',
 			]),
 		);
 		const credentials = await client.request('GET', '/types/credentials.json');

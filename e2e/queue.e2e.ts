@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -137,7 +138,7 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 				{
 					id: 'q1',
 					name: 'Reservation Cancelled',
-					type: 'CUSTOM.sevenRoomsTrigger',
+					type: 'n8n-nodes-sevenrooms.sevenRoomsTrigger',
 					typeVersion: 1,
 					position: [0, 0],
 					webhookId: '5e7e0a00-0000-4000-8000-0000000000c1',
@@ -147,7 +148,7 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 				{
 					id: 'q2',
 					name: 'Add to Waitlist',
-					type: 'CUSTOM.sevenRooms',
+					type: 'n8n-nodes-sevenrooms.sevenRooms',
 					typeVersion: 1,
 					position: [240, 0],
 					credentials: credential(),
@@ -174,7 +175,7 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 				{
 					id: 'w1',
 					name: 'Waitlist Added',
-					type: 'CUSTOM.sevenRoomsPollTrigger',
+					type: 'n8n-nodes-sevenrooms.sevenRoomsPollTrigger',
 					typeVersion: 1,
 					position: [0, 0],
 					credentials: credential(),
@@ -318,7 +319,7 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 				{
 					id: 'p1',
 					name: 'Reservation Updated',
-					type: 'CUSTOM.sevenRoomsTrigger',
+					type: 'n8n-nodes-sevenrooms.sevenRoomsTrigger',
 					typeVersion: 1,
 					position: [0, 0],
 					webhookId: '5e7e0a00-0000-4000-8000-0000000000c2',

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from './server';
 
 /** `npm run sandbox -- --port 4010 --guests 5000 --seed 42 --rate-limit 120 --v24-token-ttl 86400` */

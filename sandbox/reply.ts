@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
 import type http from 'node:http';
 
 /** An answer the API refuses with: its status, the contract's error code, and headers it needs. */

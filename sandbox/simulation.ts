@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './auth';
 import { prng } from './seed';
 import type { SandboxState } from './state';

@@ -11,17 +11,20 @@ took() { printf '  (%ss)\n' "$((SECONDS - STAGE_START))" | tee -a .artifacts/sta
 stage "install npm packages";  bash scripts/ensure-deps.sh;   took
 stage "build";                 npm run build --silent;         took
 stage "lint";                  npm run lint --silent;          took
+stage "package: tarball contents and size, n8n's community package scanner"
+npm run scan --silent | tee .artifacts/package-scan.txt; took
 stage "type-check";            npm run typecheck --silent;     took
 stage "unit, sandbox, engine and trigger tests"
 npx jest --ci --json --outputFile=.artifacts/jest.json; took
 stage "install n8n and Node 24"; bash scripts/install-n8n.sh;  took
+stage "install n8n 1.123.81 (the last 1.x) under Node 20"; bash scripts/install-n8n1.sh; took
 stage "install Redis and PostgreSQL 17 for the queue-mode test"; bash scripts/install-queue-services.sh; took
 stage "install Chromium (Debian) for the editor check"
 if ! command -v chromium >/dev/null 2>&1; then
 	apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 took
-stage "end-to-end tests in real n8n, in queue mode, and the editor in headless Chromium"
+stage "end-to-end tests in real n8n 2.41.1, in queue mode, in n8n 1.x, and the editor in headless Chromium"
 npx jest -c jest.e2e.config.js --ci --json --outputFile=.artifacts/jest-e2e.json; took
 
 node -e '

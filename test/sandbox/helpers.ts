@@ -39,8 +39,7 @@ export function sandboxHttp(sandbox: () => Sandbox) {
 			status: response.status,
 			headers: response.headers,
 			text,
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read deep into answers
-			body: (json && text ? JSON.parse(text) : {}) as Record<string, any>,
+			body: json && text ? JSON.parse(text) : {},
 		};
 	}
 

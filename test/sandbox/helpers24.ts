@@ -11,8 +11,7 @@ export function sandbox24(sandbox: () => Sandbox) {
 		});
 		const text = await response.text();
 		const json = response.headers.get('content-type') === 'application/json';
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read deep into answers
-		return { status: response.status, body: (json ? JSON.parse(text) : {}) as Record<string, any> };
+		return { status: response.status, body: json ? JSON.parse(text) : {} };
 	}
 
 	async function token(): Promise<string> {
@@ -58,8 +57,7 @@ export function sandbox24(sandbox: () => Sandbox) {
 			status: response.status,
 			headers: response.headers,
 			text,
-			// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read deep into answers
-			body: (isJson && text ? JSON.parse(text) : {}) as Record<string, any>,
+			body: isJson && text ? JSON.parse(text) : {},
 		};
 	}
 
