@@ -1,5 +1,5 @@
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { CountryCode } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
@@ -22,6 +22,39 @@ export function defaultPhoneCountry(node: INode, options: IDataObject, itemIndex
 	return value;
 }
 
+/** What parsing one text in one default country gave: all that `toE164` needs of it. */
+interface ParsedPhone {
+	valid: boolean;
+	number: string;
+	ext?: string;
+}
+
+/**
+ * Parsed numbers by (default country, text), most recently used last: the same guest's phone
+ * comes back on every retry, re-run and upsert, and parsing with the full metadata is the costly
+ * part of a create (a new RegExp per pattern checked, in libphonenumber-js). Bounded, so a sync of
+ * new guests keeps only the latest.
+ */
+const PARSED_MAX = 10_000;
+const parsedPhones = new Map<string, ParsedPhone>();
+
+function parsePhone(text: string, country: CountryCode): ParsedPhone {
+	const key = `${country}|${text}`;
+	const cached = parsedPhones.get(key);
+	if (cached) {
+		parsedPhones.delete(key);
+		parsedPhones.set(key, cached);
+		return cached;
+	}
+	const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), country);
+	const result: ParsedPhone = parsed
+		? { valid: parsed.isValid(), number: parsed.number, ext: parsed.ext }
+		: { valid: false, number: '' };
+	if (parsedPhones.size >= PARSED_MAX) parsedPhones.delete(parsedPhones.keys().next().value!);
+	parsedPhones.set(key, result);
+	return result;
+}
+
 /**
  * A phone number as the API wants it (E.164), from whatever a spreadsheet holds: "(415) 555-2671"
  * with the default country, "+44 20 7946 0958", "00971 50 123 4567". The API has no field for an
@@ -39,10 +72,10 @@ export function toE164(
 	const text =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const country = (defaultCountry || 'US').toUpperCase() as CountryCode;
-	const parsed = text ? parsePhoneNumberFromString(text.replace(/^00/, '+'), country) : undefined;
+	const parsed = text ? parsePhone(text, country) : undefined;
 	const shown =
 		typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : String(value);
-	if (!parsed?.isValid()) {
+	if (!parsed?.valid) {
 		throw new NodeOperationError(node, `${field} ${shown} is not a valid phone number`, {
 			itemIndex,
 			description: `Enter the number with its country code (e.g. +44 20 7946 0958) or as a local ${country} number, or change "Default Phone Country" in the node's options.`,
