@@ -6,6 +6,7 @@
  *   Webhook node and does nothing but hand the body on. It costs what n8n charges any node type of
  *   a package, and nothing of the SevenRooms Trigger's own work: the difference between it and n8n's
  *   Webhook node is n8n's, between it and the SevenRooms Trigger the node's.
+ * - the SevenRooms Trigger as built, declared as version 2 (`CUSTOM.benchSevenRoomsTriggerV2`).
  * - a probe that counts, inside n8n, the static-data saves and the expression isolates n8n takes
  *   for each delivery, and the process's CPU time, written to a file the benchmark reads.
  */
@@ -37,6 +38,23 @@ class BenchBareTrigger {
 module.exports = { BenchBareTrigger };
 `;
 
+/**
+ * The SevenRooms Trigger as built, declared as version 2: what the node would cost if its
+ * typeVersion were above 1 (n8n evaluates a Webhook-v1 option through the expression isolate for
+ * every start node of version 1).
+ */
+const TRIGGER_V2 = `'use strict';
+const { SevenRoomsTrigger } = require('./sevenrooms/nodes/SevenRooms/SevenRoomsTrigger.node.js');
+class BenchSevenRoomsTriggerV2 extends SevenRoomsTrigger {
+	constructor() {
+		super();
+		const { icon, ...description } = this.description;
+		this.description = { ...description, displayName: 'SevenRooms Trigger v2 (bench)', name: 'benchSevenRoomsTriggerV2', version: 2 };
+	}
+}
+module.exports = { BenchSevenRoomsTriggerV2 };
+`;
+
 const PROBE = `'use strict';
 const { renameSync, writeFileSync } = require('fs');
 const out = process.env.BENCH_PROBE_FILE;
@@ -65,29 +83,40 @@ function patchAcquire(proto) {
 		return acquired;
 	};
 }
-// Patch once n8n has loaded the modules (looking into a module while it loads would disturb it).
-function patchLoaded() {
-	for (const [file, loaded] of Object.entries(require.cache)) {
+// Patch once n8n has loaded the modules (looking into a module while it loads would disturb it),
+// then stop looking: the probe must cost n8n nothing while it is measured.
+let saveFound = false;
+let expressionFound = false;
+const scan = setInterval(() => {
+	for (const file in require.cache) {
+		const loaded = require.cache[file];
 		const exported = loaded && loaded.loaded ? loaded.exports : undefined;
 		if (!exported) continue;
-		if (file.endsWith('workflow-static-data.service.js') && exported.WorkflowStaticDataService)
+		if (!saveFound && file.endsWith('workflow-static-data.service.js') && exported.WorkflowStaticDataService) {
 			patchSave(exported.WorkflowStaticDataService.prototype);
-		if (file.endsWith('/n8n-workflow/dist/cjs/expression.js') && exported.Expression)
+			saveFound = true;
+		}
+		if (!expressionFound && file.endsWith('/n8n-workflow/dist/cjs/expression.js') && exported.Expression) {
 			patchAcquire(exported.Expression.prototype);
+			expressionFound = true;
+		}
 	}
-}
-setInterval(patchLoaded, 500).unref();
+	if (saveFound && expressionFound) clearInterval(scan);
+}, 1000);
+scan.unref();
+// The counts are written when the benchmark asks (SIGUSR2), whole and then renamed.
+let seq = 0;
 if (out) {
-	setInterval(() => {
+	process.on('SIGUSR2', () => {
 		const cpu = process.cpuUsage();
-		// written whole, then renamed: a reader never sees half a file
-		writeFileSync(out + '.tmp', JSON.stringify({ ...counts, cpuMs: (cpu.user + cpu.system) / 1000 }));
+		writeFileSync(out + '.tmp', JSON.stringify({ ...counts, seq: ++seq, cpuMs: (cpu.user + cpu.system) / 1000 }));
 		renameSync(out + '.tmp', out);
-	}, 100).unref();
+	});
 }
 `;
 
 export interface ProbeCounts {
+	seq?: number;
 	staticDataSaves: number;
 	staticDataSaveMs: number;
 	isolatesAcquired: number;
@@ -100,6 +129,7 @@ export function writeN8nFixtures(name: string): { extensionDir: string; probe: s
 	const extensionDir = path.join(dir, 'extension');
 	mkdirSync(extensionDir, { recursive: true });
 	writeFileSync(path.join(extensionDir, 'BenchBareTrigger.node.js'), BARE_TRIGGER);
+	writeFileSync(path.join(extensionDir, 'BenchSevenRoomsTriggerV2.node.js'), TRIGGER_V2);
 	// n8n keeps one loader per package name and every custom folder is "CUSTOM": one folder, with
 	// this package's build linked in.
 	const build = path.join(extensionDir, 'sevenrooms');
@@ -121,9 +151,24 @@ export function probedEnvironment(
 	};
 }
 
-/** The probe's latest counts (it writes every 100 ms); zeros before the first write. */
-export function readProbe(countsFile: string): ProbeCounts {
-	if (!existsSync(countsFile))
-		return { staticDataSaves: 0, staticDataSaveMs: 0, isolatesAcquired: 0, cpuMs: 0 };
-	return JSON.parse(readFileSync(countsFile, 'utf8')) as ProbeCounts;
+const ZERO: ProbeCounts = {
+	staticDataSaves: 0,
+	staticDataSaveMs: 0,
+	isolatesAcquired: 0,
+	cpuMs: 0,
+};
+
+/** Asks the probe in process `pid` for its counts (SIGUSR2) and reads them. */
+export async function readProbe(countsFile: string, pid: number): Promise<ProbeCounts> {
+	const last = existsSync(countsFile)
+		? (JSON.parse(readFileSync(countsFile, 'utf8')) as ProbeCounts).seq
+		: undefined;
+	process.kill(pid, 'SIGUSR2');
+	for (let wait = 0; wait < 200; wait++) {
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		if (!existsSync(countsFile)) continue;
+		const counts = JSON.parse(readFileSync(countsFile, 'utf8')) as ProbeCounts;
+		if (counts.seq !== last) return counts;
+	}
+	return ZERO;
 }

@@ -3,6 +3,8 @@
  * redelivery of the one before), fired at several peers in interleaved rounds so that whatever
  * else loads the machine loads every peer alike, with n8n's CPU per delivery read from the probe.
  */
+import { readFileSync } from 'node:fs';
+
 import { signatureOf } from '../nodes/SevenRooms/helpers/signature';
 import { readProbe } from './n8nFixtures';
 import type { ProbeCounts } from './n8nFixtures';
@@ -25,6 +27,8 @@ export interface PeerResult {
 	latencies: number[];
 	/** CPU of the n8n process(es), ms, summed over the peer's rounds, executions included */
 	cpuMs: number;
+	/** deliveries that start an execution (all but the trigger's redeliveries) */
+	executions: number;
 	staticDataSaves: number;
 	isolatesAcquired: number;
 	refused: number;
@@ -76,28 +80,59 @@ async function fire(url: string, batch: Delivery[], concurrency: number) {
 	return { seconds: (performance.now() - started) / 1000, latencies, refused };
 }
 
-function sumProbes(files: string[]): ProbeCounts {
-	const total: ProbeCounts = {
-		staticDataSaves: 0,
-		staticDataSaveMs: 0,
-		isolatesAcquired: 0,
-		cpuMs: 0,
+/** Cumulative counts of the n8n processes under test. */
+export type CountsReader = () => Promise<ProbeCounts>;
+
+/** The probes' counts (see n8nFixtures), summed over processes. */
+export function probeReader(probes: Array<{ file: string; pid: number }>): CountsReader {
+	return async () => {
+		const total: ProbeCounts = {
+			staticDataSaves: 0,
+			staticDataSaveMs: 0,
+			isolatesAcquired: 0,
+			cpuMs: 0,
+		};
+		for (const { file, pid } of probes) {
+			const counts = await readProbe(file, pid);
+			for (const key of [
+				'staticDataSaves',
+				'staticDataSaveMs',
+				'isolatesAcquired',
+				'cpuMs',
+			] as const)
+				total[key] += counts[key];
+		}
+		return total;
 	};
-	for (const file of files) {
-		const counts = readProbe(file);
-		for (const key of Object.keys(total) as Array<keyof ProbeCounts>) total[key] += counts[key];
-	}
-	return total;
+}
+
+/** CPU time of processes by pid from /proc (Linux), for processes started without the probe. */
+export function procCpuReader(pids: number[]): CountsReader {
+	const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+	return async () => {
+		let ticks = 0;
+		for (const pid of pids) {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+		}
+		return {
+			staticDataSaves: 0,
+			staticDataSaveMs: 0,
+			isolatesAcquired: 0,
+			cpuMs: ticks / ticksPerMs,
+		};
+	};
 }
 
 /** Waits until the n8n processes are idle again (executions started by a round have ended). */
-async function settle(probeFiles: string[]): Promise<ProbeCounts> {
-	let last = sumProbes(probeFiles);
+async function settle(read: CountsReader, processes = 1): Promise<ProbeCounts> {
+	let last = await read();
 	for (let quiet = 0; quiet < 2; ) {
 		await new Promise((resolve) => setTimeout(resolve, 250));
-		const now = sumProbes(probeFiles);
+		const now = await read();
 		// an idle n8n still uses a little CPU (timers, metrics, 3% of a core): under 10% counts as idle
-		quiet = now.cpuMs - last.cpuMs < 25 ? quiet + 1 : 0;
+		quiet = now.cpuMs - last.cpuMs < 25 * processes ? quiet + 1 : 0;
 		last = now;
 	}
 	return last;
@@ -113,8 +148,16 @@ export async function interleaved(
 		perPeer,
 		rounds,
 		concurrency,
-		probeFiles,
-	}: { perPeer: number; rounds: number; concurrency: number; probeFiles: string[] },
+		read,
+		processes = 1,
+	}: {
+		perPeer: number;
+		rounds: number;
+		concurrency: number;
+		read: CountsReader;
+		/** how many n8n processes `read` sums (for what counts as idle) */
+		processes?: number;
+	},
 ): Promise<Map<string, PeerResult>> {
 	const results = new Map<string, PeerResult>(
 		peers.map((peer) => [
@@ -124,6 +167,7 @@ export async function interleaved(
 				seconds: 0,
 				latencies: [],
 				cpuMs: 0,
+				executions: 0,
 				staticDataSaves: 0,
 				isolatesAcquired: 0,
 				refused: 0,
@@ -135,11 +179,12 @@ export async function interleaved(
 		for (let k = 0; k < peers.length; k++) {
 			const peer = peers[(round + k) % peers.length];
 			const batch = deliveries(perRound, peer.secret, peer.name.replace(/\W/g, ''));
-			const before = await settle(probeFiles);
+			const before = await settle(read, processes);
 			const fired = await fire(peer.url, batch, concurrency);
-			const after = await settle(probeFiles);
+			const after = await settle(read, processes);
 			const result = results.get(peer.name)!;
 			result.deliveries += batch.length;
+			result.executions += peer.secret ? batch.length - Math.floor(batch.length / 5) : batch.length;
 			result.seconds += fired.seconds;
 			result.latencies.push(...fired.latencies);
 			result.refused += fired.refused;
@@ -167,6 +212,7 @@ export function summary(result: PeerResult) {
 		p50: quantile(sorted, 0.5),
 		p99: quantile(sorted, 0.99),
 		cpuPerDelivery: result.cpuMs / result.deliveries,
+		cpuPerExecution: result.cpuMs / result.executions,
 		savesPerDelivery: result.staticDataSaves / result.deliveries,
 		isolatesPerDelivery: result.isolatesAcquired / result.deliveries,
 		refused: result.refused,
