@@ -121,6 +121,7 @@ async function main() {
 	const guestCreate = await cpuPerThousand(new SevenRooms(), () =>
 		context(guestCreateParameters, created),
 	);
+	if (process.argv.includes('--profile-guest-create')) return; // for --cpu-prof of the above
 	const guestCreateFresh = await cpuPerThousand(new SevenRooms(), () =>
 		context(guestCreateParameters, created, true),
 	);

@@ -30,28 +30,38 @@ interface ParsedPhone {
 }
 
 /**
- * Parsed numbers by (default country, text), most recently used last: the same guest's phone
- * comes back on every retry, re-run and upsert, and parsing with the full metadata is the costly
- * part of a create (a new RegExp per pattern checked, in libphonenumber-js). Bounded, so a sync of
- * new guests keeps only the latest.
+ * Parsed numbers per default country and text: the same guest's phone comes back on every retry,
+ * re-run and upsert, and parsing with the full metadata is the costly part of a create (a new
+ * RegExp per pattern checked, in libphonenumber-js). Bounded: past PARSED_MAX the oldest go first.
  */
 const PARSED_MAX = 10_000;
-const parsedPhones = new Map<string, ParsedPhone>();
+const parsedPhones = new Map<CountryCode, Map<string, ParsedPhone>>();
+let parsedCount = 0;
 
 function parsePhone(text: string, country: CountryCode): ParsedPhone {
-	const key = `${country}|${text}`;
-	const cached = parsedPhones.get(key);
-	if (cached) {
-		parsedPhones.delete(key);
-		parsedPhones.set(key, cached);
-		return cached;
+	let byText = parsedPhones.get(country);
+	if (!byText) {
+		byText = new Map();
+		parsedPhones.set(country, byText);
 	}
+	const cached = byText.get(text);
+	if (cached) return cached;
 	const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), country);
 	const result: ParsedPhone = parsed
 		? { valid: parsed.isValid(), number: parsed.number, ext: parsed.ext }
 		: { valid: false, number: '' };
-	if (parsedPhones.size >= PARSED_MAX) parsedPhones.delete(parsedPhones.keys().next().value!);
-	parsedPhones.set(key, result);
+	if (parsedCount >= PARSED_MAX) {
+		// Drop the oldest tenth of the largest country's numbers (Maps keep insertion order).
+		const largest = [...parsedPhones.values()].reduce((a, b) => (b.size > a.size ? b : a));
+		let drop = Math.max(1, Math.floor(largest.size / 10));
+		for (const oldest of largest.keys()) {
+			largest.delete(oldest);
+			parsedCount--;
+			if (--drop === 0) break;
+		}
+	}
+	byText.set(text, result);
+	parsedCount++;
 	return result;
 }
 

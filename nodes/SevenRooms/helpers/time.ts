@@ -57,43 +57,51 @@ const HOUR_MS = 60 * 60_000;
 /** Bounds of the caches below: far more zones and hours than a workflow meets. */
 const MAX_ZONES = 1_000;
 const MAX_HOURS = 50_000;
-/** zone name → luxon's IANA zone, or null when luxon treats the name otherwise (UTC, invalid) */
-const ianaZones = new Map<string, IANAZone | null>();
-/** `zone|hour` → the zone's offset (minutes) during that whole UTC hour, or NaN when it changes in it */
-const hourOffsets = new Map<string, number>();
-let hourOffsetCount = 0;
+/** A venue zone as luxon resolves it, with its offset (minutes) per UTC hour seen. */
+interface ZoneOffsets {
+	/** null when luxon treats the name otherwise (UTC, a fixed offset, invalid) */
+	iana: IANAZone | null;
+	/** UTC hour → the offset during that whole hour, or NaN when it changes within it */
+	hours: Map<number, number>;
+}
+const zones = new Map<string, ZoneOffsets>();
+let hourCount = 0;
 
-function ianaZoneOf(zone: string): IANAZone | null {
-	let iana = ianaZones.get(zone);
-	if (iana === undefined) {
+function zoneOffsetsOf(zone: string): ZoneOffsets {
+	let offsets = zones.get(zone);
+	if (offsets === undefined) {
 		const normalized = Info.normalizeZone(zone);
-		iana = normalized instanceof IANAZone && normalized.isValid ? normalized : null;
-		if (ianaZones.size >= MAX_ZONES) ianaZones.clear();
-		ianaZones.set(zone, iana);
+		const iana = normalized instanceof IANAZone && normalized.isValid ? normalized : null;
+		if (zones.size >= MAX_ZONES) {
+			zones.clear();
+			hourCount = 0;
+		}
+		offsets = { iana, hours: new Map() };
+		zones.set(zone, offsets);
 	}
-	return iana;
+	return offsets;
 }
 
 /** luxon's offset of `zone` at `millis`, computed once per zone and UTC hour. */
-function offsetAt(zone: IANAZone, millis: number): number {
+function offsetAt({ iana, hours }: ZoneOffsets & { iana: IANAZone }, millis: number): number {
 	const hour = Math.floor(millis / HOUR_MS);
-	const key = `${zone.name}|${hour}`;
-	let offset = hourOffsets.get(key);
+	let offset = hours.get(hour);
 	if (offset === undefined) {
-		const start = zone.offset(hour * HOUR_MS);
+		const start = iana.offset(hour * HOUR_MS);
 		// One offset for the whole hour, or none cached (a transition inside it: luxon decides).
-		offset = start === zone.offset(hour * HOUR_MS + HOUR_MS - 1) ? start : NaN;
-		if (hourOffsetCount >= MAX_HOURS) {
-			hourOffsets.clear();
-			hourOffsetCount = 0;
+		offset = start === iana.offset(hour * HOUR_MS + HOUR_MS - 1) ? start : NaN;
+		if (hourCount >= MAX_HOURS) {
+			for (const cached of zones.values()) cached.hours.clear();
+			hourCount = 0;
 		}
-		hourOffsets.set(key, offset);
-		hourOffsetCount++;
+		hours.set(hour, offset);
+		hourCount++;
 	}
-	return Number.isNaN(offset) ? zone.offset(millis) : offset;
+	return Number.isNaN(offset) ? iana.offset(millis) : offset;
 }
 
-const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+const pad2 = (value: number) => (value < 10 ? `0${value}` : String(value));
+const pad = (value: number, length: number) => String(value).padStart(length, '0');
 
 /**
  * What luxon's `DateTime.fromMillis(millis, { zone }).toISO({ suppressMilliseconds: true })` gives
@@ -108,10 +116,10 @@ function isoWithOffset(millis: number, offset: number): string | undefined {
 	const hours = offset < 0 ? Math.trunc(-offset / 60) : Math.trunc(offset / 60);
 	const minutes = offset < 0 ? Math.trunc(-offset % 60) : Math.trunc(offset % 60);
 	return (
-		`${pad(year, 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-		`T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+		`${pad(year, 4)}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}` +
+		`T${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}` +
 		(milliseconds !== 0 ? `.${pad(milliseconds, 3)}` : '') +
-		`${offset < 0 ? '-' : '+'}${pad(hours)}:${pad(minutes)}`
+		`${offset < 0 ? '-' : '+'}${pad2(hours)}:${pad2(minutes)}`
 	);
 }
 
@@ -122,10 +130,13 @@ export function toZonedIso(utc: unknown, zone: string): string | undefined {
 	const millis = Date.parse(utc);
 	if (Number.isNaN(millis)) return undefined;
 	// Venue zones are IANA names: their offset is cached per hour and the ISO text built directly,
-	// exactly as luxon writes it (test/SevenRooms/time.cache.test.ts holds the two side by side).
-	const iana = ianaZoneOf(zone);
-	if (iana) {
-		const fast = isoWithOffset(millis, offsetAt(iana, millis));
+	// exactly as luxon writes it (test/SevenRooms/caches.test.ts holds the two side by side).
+	const offsets = zoneOffsetsOf(zone);
+	if (offsets.iana) {
+		const fast = isoWithOffset(
+			millis,
+			offsetAt(offsets as ZoneOffsets & { iana: IANAZone }, millis),
+		);
 		if (fast !== undefined) return fast;
 	}
 	return luxonZonedIso(millis, zone);
@@ -135,6 +146,16 @@ export function toZonedIso(utc: unknown, zone: string): string | undefined {
 export function luxonZonedIso(millis: number, zone: string): string | undefined {
 	const local = DateTime.fromMillis(millis, { zone });
 	return local.isValid ? (local.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
+}
+
+const localNames = new Map<string, string>();
+function localName(field: string): string {
+	let name = localNames.get(field);
+	if (name === undefined) {
+		name = `${field}_local`;
+		localNames.set(field, name);
+	}
+	return name;
 }
 
 /**
@@ -150,7 +171,7 @@ export function withLocalTimes(
 	const result: IDataObject = { ...object };
 	for (const field of fields) {
 		const local = toZonedIso(object[field], zone);
-		if (local !== undefined) result[`${field}_local`] = local;
+		if (local !== undefined) result[localName(field)] = local;
 	}
 	result.venue_timezone = zone;
 	return result;
