@@ -6,7 +6,7 @@
  * small warm-up run that loads its code, so neither inherits the other's heap; the sandbox runs in
  * a process of its own too (a fresh one per side, same seed), so its 83,000 guests are not counted.
  *
- *   npx ts-node --transpile-only --prefer-ts-exts bench/audience-sync.ts [--guests 50000] [--rate 200]
+ *   npx ts-node --transpile-only --prefer-ts-exts bench/audience-sync.ts [--guests 50000] [--rate 200] [--repeat 1]
  *   (one side only, as the parent runs them: ... --only node|peer)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -35,6 +35,7 @@ interface SideResult {
 	peakHeap: number;
 	peakHeapTotal: number;
 	peakExternal: number;
+	retainedHeap: number;
 	jsonMiB: number;
 }
 
@@ -84,7 +85,7 @@ function peerWorkflow(sandboxUrl: string, rate: number, pages?: number): Workflo
 						paginationCompleteWhen: 'other',
 						completeExpression: '={{ !$response.body.pagination.next_cursor }}',
 						// What a careful user sets to stay under the limit: one request per 60/rate s.
-						requestInterval: Math.ceil(60_000 / rate),
+						requestInterval: flag('peer-interval', Math.ceil(60_000 / rate)),
 						limitPagesFetched: pages !== undefined,
 						...(pages !== undefined ? { maxRequests: pages } : {}),
 					},
@@ -138,6 +139,7 @@ async function runSide(
 		peakHeap: memory.heap,
 		peakHeapTotal: memory.heapTotal,
 		peakExternal: memory.external,
+		retainedHeap: memory.retained,
 		jsonMiB: MiB(Buffer.byteLength(JSON.stringify(items))),
 	};
 }
@@ -202,6 +204,9 @@ async function inFreshProcess(side: 'node' | 'peer', wanted: number, rate: numbe
 				sandbox.url,
 				'--rate',
 				String(rate),
+				...(process.argv.includes('--peer-interval')
+					? ['--peer-interval', String(flag('peer-interval', 0))]
+					: []),
 			],
 			{ env: { ...process.env, TS_NODE_PREFER_TS_EXTS: 'true' }, encoding: 'utf8' },
 		);
@@ -211,6 +216,22 @@ async function inFreshProcess(side: 'node' | 'peer', wanted: number, rate: numbe
 	} finally {
 		await sandbox.stop();
 	}
+}
+
+/** Each figure's median over the runs (one run: itself). */
+function medianRun(runs: SideResult[]): SideResult {
+	const median = (values: number[]) => {
+		const sorted = [...values].sort((a, b) => a - b);
+		return sorted[Math.floor((sorted.length - 1) / 2)];
+	};
+	const result = { ...runs[0] };
+	for (const key of Object.keys(result) as Array<keyof SideResult>) {
+		if (typeof result[key] === 'number')
+			(result as unknown as Record<string, number>)[key] = median(
+				runs.map((run) => run[key] as number),
+			);
+	}
+	return result;
 }
 
 async function main() {
@@ -227,8 +248,21 @@ async function main() {
 	print(
 		`Audience sync: about ${wanted} opted-in guests, limit ${rate} requests/min, ${PAGE} per page: bound ${bound} guests/min; each side in a fresh process`,
 	);
-	const node = await inFreshProcess('node', wanted, rate);
-	const peer = await inFreshProcess('peer', wanted, rate);
+	// Each side `--repeat` times, alternating, each run a fresh process; the table shows medians.
+	const repeat = flag('repeat', 1);
+	const runs: Record<'node' | 'peer', SideResult[]> = { node: [], peer: [] };
+	for (let n = 0; n < repeat; n++) {
+		for (const side of n % 2 ? (['peer', 'node'] as const) : (['node', 'peer'] as const))
+			runs[side].push(await inFreshProcess(side, wanted, rate));
+	}
+	const node = medianRun(runs.node);
+	const peer = medianRun(runs.peer);
+	if (repeat > 1) {
+		for (const side of ['node', 'peer'] as const)
+			print(
+				`${side} runs, peak RSS growth / heap used growth (MiB): ${runs[side].map((run) => `${run.peakRss.toFixed(1)} / ${run.peakHeap.toFixed(1)}`).join(', ')}`,
+			);
+	}
 
 	const rateOf = (run: SideResult) => (run.guests / run.seconds) * 60;
 	const row = (label: string, value: (run: SideResult) => string) =>
@@ -242,11 +276,12 @@ async function main() {
 	row('429 answers', (run) => String(run.rateLimited));
 	row('requests', (run) => String(run.requests));
 	row('peak RSS growth (MiB)', (run) => run.peakRss.toFixed(1));
+	row('RSS growth / JSON', (run) => (run.peakRss / run.jsonMiB).toFixed(2));
 	row('peak heap used growth', (run) => run.peakHeap.toFixed(1));
 	row('peak heap total growth', (run) => run.peakHeapTotal.toFixed(1));
 	row('peak external growth', (run) => run.peakExternal.toFixed(1));
+	row('heap held after (GC)', (run) => run.retainedHeap.toFixed(1));
 	row('output JSON (MiB)', (run) => run.jsonMiB.toFixed(1));
-	row('RSS growth / JSON', (run) => (run.peakRss / run.jsonMiB).toFixed(2));
 	if (node.error || peer.error)
 		print(`errors: node=${node.error ?? '-'} peer=${peer.error ?? '-'}`);
 	print('');

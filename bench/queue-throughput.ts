@@ -4,7 +4,7 @@
  * node, in interleaved rounds. PostgreSQL 17, Redis, n8n main, 2 workers and 1 webhook processor on
  * this machine (dev/queueMode.ts, as the queue-mode e2e test), executions on the workers.
  *
- *   npx ts-node --transpile-only --prefer-ts-exts bench/queue-throughput.ts [--events 300] [--rounds 3] [--concurrency 8]
+ *   npx ts-node --transpile-only --prefer-ts-exts bench/queue-throughput.ts [--events 150] [--rounds 2] [--concurrency 8]
  */
 import path from 'node:path';
 
@@ -16,8 +16,8 @@ import { PEER_WEBHOOK, report, sevenRoomsTrigger, triggerWorkflow } from './webh
 import { interleaved, procCpuReader, summary, warmUp } from './webhookLoad';
 import type { Peer } from './webhookLoad';
 
-const events = flag('events', 300);
-const rounds = flag('rounds', 3);
+const events = flag('events', 150);
+const rounds = flag('rounds', 2);
 const concurrency = flag('concurrency', 8);
 
 async function main() {
