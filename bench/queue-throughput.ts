@@ -74,6 +74,22 @@ async function main() {
 			peers.map((peer) => peer.name),
 			{ counts: false, goal: false },
 		);
+		// What the trigger's static data holds now: the fingerprints of the events it accepted?
+		const rows = await queue.postgres.query(
+			`SELECT "staticData" AS data FROM workflow_entity WHERE name = 'bench: SevenRooms Trigger'`,
+		);
+		const data = rows[0]?.data;
+		const staticData = (typeof data === 'string' ? JSON.parse(data) : data) as
+			| Record<string, { acceptedEvents?: Record<string, string> }>
+			| undefined;
+		const buckets = staticData?.['node:Trigger']?.acceptedEvents ?? {};
+		const fingerprints = Object.values(buckets).reduce(
+			(sum, bucket) => sum + bucket.length / 12,
+			0,
+		);
+		print(
+			`event fingerprints saved in the trigger's static data (PostgreSQL): ${fingerprints}, for ${results.get(peers[0].name)!.executions} accepted events (plus the warm-up's)`,
+		);
 		const ours = summary(results.get(peers[0].name)!);
 		print(
 			`sizing: one webhook processor took ${ours.perSecond.toFixed(1)} SevenRooms deliveries/s here (2 cores shared with PostgreSQL, Redis, main and 2 workers)`,
