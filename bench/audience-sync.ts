@@ -1,13 +1,19 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
 /**
- * Audience sync under SevenRooms' rate limit: the SevenRooms node (Get Many, Return All,
- * email_opt_in=true) against the way users do it today, n8n's HTTP Request node with its
- * pagination options, on the same sandbox. Also the node's peak memory against the data size.
+ * Audience sync under SevenRooms' rate limit: the SevenRooms node (Guest → Get Many, Return All,
+ * Email Opt-In = true) against the way users do it without it, n8n's HTTP Request node with its
+ * pagination options, on the same sandbox data. Speed against the rate limit's bound, and memory:
+ * each side runs in a fresh process of its own (its own sandbox, same seed, same guests), after a
+ * small warm-up run that loads its code, so neither inherits the other's heap; the sandbox runs in
+ * a process of its own too (a fresh one per side, same seed), so its 83,000 guests are not counted.
  *
- *   npx ts-node --transpile-only --prefer-ts-exts bench/audience-sync.ts [--guests 50000] [--rate 200]
+ *   npx ts-node --transpile-only --prefer-ts-exts bench/audience-sync.ts [--guests 50000] [--rate 200] [--repeat 1]
+ *   (one side only, as the parent runs them: ... --only node|peer)
  */
-import { startSandbox } from '../sandbox/server';
-import type { Sandbox } from '../sandbox/server';
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+import { freePort } from '../dev/n8n';
 import {
 	CREDENTIAL_ID,
 	runWorkflow,
@@ -20,66 +26,31 @@ import { MiB, flag, print, sampleRss } from './common';
 const OPTED_IN_SHARE = 0.6;
 const PAGE = 200;
 
-async function timed(
-	sandbox: Sandbox,
-	workflow: WorkflowJson,
-	rate: number,
-	outputNode: string,
-	countOf: (items: Array<Record<string, unknown>>) => number,
-) {
-	sandbox.resetStats();
-	// A fresh window: the previous run's requests must not count against this one.
-	await new Promise((resolve) => setTimeout(resolve, 61_000));
-	const stopSampling = sampleRss();
-	const started = Date.now();
-	const result = await runWorkflow(workflow, {
-		credentialsHelper: sevenRoomsCredentials(sandbox.url, { rateLimitPerMinute: rate }),
-	});
-	const seconds = (Date.now() - started) / 1000;
-	const peakRss = stopSampling();
-	const items = result.outputOf(outputNode);
-	const error = result.errorOf(outputNode);
-	return {
-		seconds,
-		guests: countOf(items),
-		error: error?.message,
-		rateLimited: sandbox.stats.requests['GET /guests']?.['429'] ?? 0,
-		requests: Object.values(sandbox.stats.requests['GET /guests'] ?? {}).reduce(
-			(sum, count) => sum + count,
-			0,
-		),
-		peakRss,
-		jsonMiB: MiB(Buffer.byteLength(JSON.stringify(items))),
-	};
+interface SideResult {
+	seconds: number;
+	guests: number;
+	error?: string;
+	rateLimited: number;
+	requests: number;
+	peakRss: number;
+	peakHeap: number;
+	peakHeapTotal: number;
+	peakExternal: number;
+	retainedHeap: number;
+	jsonMiB: number;
 }
 
-async function main() {
-	const wanted = flag('guests', 50_000);
-	const rate = flag('rate', 200);
-	const sandbox = await startSandbox({
-		guests: Math.ceil(wanted / OPTED_IN_SHARE),
-		rateLimitPerMinute: rate,
-		seed: 7,
+function nodeWorkflow(returnAll: boolean): WorkflowJson {
+	return sevenRoomsWorkflow({
+		resource: 'guest',
+		operation: 'getAll',
+		returnAll,
+		...(returnAll ? {} : { limit: 10 }),
+		filters: { emailOptIn: 'true' },
 	});
-	const optedIn = [...sandbox.state.guests.values()].filter((guest) => guest.email_opt_in).length;
-	const bound = rate * PAGE;
-	print(
-		`Audience sync: ${optedIn} opted-in guests, limit ${rate} requests/min, ${PAGE} per page: bound ${bound} guests/min`,
-	);
+}
 
-	const node = await timed(
-		sandbox,
-		sevenRoomsWorkflow({
-			resource: 'guest',
-			operation: 'getAll',
-			returnAll: true,
-			filters: { emailOptIn: 'true' },
-		}),
-		rate,
-		'SevenRooms',
-		(items) => items.length,
-	);
-
+function peerWorkflow(sandboxUrl: string, rate: number, pages?: number): WorkflowJson {
 	const peer: WorkflowJson = sevenRoomsWorkflow({}, { name: 'HTTP Request' });
 	peer.nodes[1] = {
 		id: 'http',
@@ -89,7 +60,7 @@ async function main() {
 		position: [200, 0],
 		credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } },
 		parameters: {
-			url: `${sandbox.url}/guests`,
+			url: `${sandboxUrl}/guests`,
 			authentication: 'predefinedCredentialType',
 			nodeCredentialType: 'sevenRoomsOAuth2Api',
 			sendQuery: true,
@@ -115,44 +86,211 @@ async function main() {
 						paginationCompleteWhen: 'other',
 						completeExpression: '={{ !$response.body.pagination.next_cursor }}',
 						// What a careful user sets to stay under the limit: one request per 60/rate s.
-						requestInterval: Math.ceil(60_000 / rate),
-						limitPagesFetched: false,
+						requestInterval: flag('peer-interval', Math.ceil(60_000 / rate)),
+						limitPagesFetched: pages !== undefined,
+						...(pages !== undefined ? { maxRequests: pages } : {}),
 					},
 				},
 			},
 		},
 	};
-	const peerResult = await timed(sandbox, peer, 0, 'HTTP Request', (pages) =>
-		pages.reduce((sum, page) => sum + ((page.data as unknown[]) ?? []).length, 0),
-	);
-	await sandbox.close();
+	return peer;
+}
 
-	const rateOf = (run: typeof node) => (run.guests / run.seconds) * 60;
+type Stats = { requests: Record<string, Record<string, number>> };
+
+async function sandboxStats(url: string): Promise<Stats> {
+	return (await (await fetch(`${url}/__sandbox/stats`)).json()) as Stats;
+}
+
+/** One side, in this process, against the sandbox at `sandboxUrl`: a warm-up, then the Return All. */
+async function runSide(
+	side: 'node' | 'peer',
+	sandboxUrl: string,
+	rate: number,
+): Promise<SideResult> {
+	const credentialsHelper = sevenRoomsCredentials(sandboxUrl, {
+		rateLimitPerMinute: side === 'node' ? rate : 0,
+	});
+	// Warm-up: one small page, so the measured run does not count loading the code.
+	await runWorkflow(side === 'node' ? nodeWorkflow(false) : peerWorkflow(sandboxUrl, rate, 1), {
+		credentialsHelper,
+	});
+	await fetch(`${sandboxUrl}/__sandbox/reset-stats`, { method: 'POST' });
+	const workflow = side === 'node' ? nodeWorkflow(true) : peerWorkflow(sandboxUrl, rate);
+	const outputNode = side === 'node' ? 'SevenRooms' : 'HTTP Request';
+	const stopSampling = sampleRss();
+	const started = Date.now();
+	const result = await runWorkflow(workflow, { credentialsHelper });
+	const seconds = (Date.now() - started) / 1000;
+	const memory = stopSampling();
+	const items = result.outputOf(outputNode);
+	const guests =
+		side === 'node'
+			? items.length
+			: items.reduce((sum, page) => sum + ((page.data as unknown[]) ?? []).length, 0);
+	const requests = (await sandboxStats(sandboxUrl)).requests['GET /guests'] ?? {};
+	return {
+		seconds,
+		guests,
+		error: result.errorOf(outputNode)?.message,
+		rateLimited: requests['429'] ?? 0,
+		requests: Object.values(requests).reduce((sum, count) => sum + count, 0),
+		peakRss: memory.rss,
+		peakHeap: memory.heap,
+		peakHeapTotal: memory.heapTotal,
+		peakExternal: memory.external,
+		retainedHeap: memory.retained,
+		jsonMiB: MiB(Buffer.byteLength(JSON.stringify(items))),
+	};
+}
+
+/** The sandbox CLI in a process of its own; resolves once it listens. */
+async function sandboxProcess(guests: number, rate: number) {
+	const port = await freePort();
+	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- a benchmark, not node code
+	const child = spawn(
+		process.execPath,
+		[
+			'-r',
+			'ts-node/register/transpile-only',
+			path.join(__dirname, '../sandbox/cli.ts'),
+			'--port',
+			String(port),
+			'--guests',
+			String(guests),
+			'--seed',
+			'7',
+			'--rate-limit',
+			String(rate),
+		],
+		{
+			env: { ...process.env, TS_NODE_PREFER_TS_EXTS: 'true' },
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
+	let output = '';
+	await new Promise<void>((resolve, reject) => {
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			if (output.includes('listening on')) resolve();
+		});
+		child.once('exit', (code) => reject(new Error(`The sandbox exited with ${code}: ${output}`)));
+	});
+	return {
+		url: `http://127.0.0.1:${port}`,
+		stop: async () => {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			await exited;
+		},
+	};
+}
+
+/** Runs one side in a fresh Node process (with `--expose-gc`), with a fresh sandbox of its own. */
+async function inFreshProcess(side: 'node' | 'peer', wanted: number, rate: number) {
+	const sandbox = await sandboxProcess(Math.ceil(wanted / OPTED_IN_SHARE), rate);
+	try {
+		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- a benchmark, not node code
+		const child = spawnSync(
+			process.execPath,
+			[
+				'--expose-gc',
+				'-r',
+				'ts-node/register/transpile-only',
+				__filename,
+				'--only',
+				side,
+				'--sandbox',
+				sandbox.url,
+				'--rate',
+				String(rate),
+				...(process.argv.includes('--peer-interval')
+					? ['--peer-interval', String(flag('peer-interval', 0))]
+					: []),
+			],
+			{ env: { ...process.env, TS_NODE_PREFER_TS_EXTS: 'true' }, encoding: 'utf8' },
+		);
+		const line = child.stdout.split('\n').find((text) => text.startsWith('RESULT '));
+		if (!line) throw new Error(`The ${side} run failed:\n${child.stdout}\n${child.stderr}`);
+		return JSON.parse(line.slice('RESULT '.length)) as SideResult;
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+/** Each figure's median over the runs (one run: itself). */
+function medianRun(runs: SideResult[]): SideResult {
+	const median = (values: number[]) => {
+		const sorted = [...values].sort((a, b) => a - b);
+		return sorted[Math.floor((sorted.length - 1) / 2)];
+	};
+	const result = { ...runs[0] };
+	for (const key of Object.keys(result) as Array<keyof SideResult>) {
+		if (typeof result[key] === 'number')
+			(result as unknown as Record<string, number>)[key] = median(
+				runs.map((run) => run[key] as number),
+			);
+	}
+	return result;
+}
+
+async function main() {
+	const wanted = flag('guests', 50_000);
+	const rate = flag('rate', 200);
+	const only = process.argv[process.argv.indexOf('--only') + 1];
+	if (process.argv.includes('--only')) {
+		const sandboxUrl = process.argv[process.argv.indexOf('--sandbox') + 1];
+		const result = await runSide(only as 'node' | 'peer', sandboxUrl, rate);
+		print(`RESULT ${JSON.stringify(result)}`);
+		return;
+	}
+	const bound = rate * PAGE;
+	print(
+		`Audience sync: about ${wanted} opted-in guests, limit ${rate} requests/min, ${PAGE} per page: bound ${bound} guests/min; each side in a fresh process`,
+	);
+	// Each side `--repeat` times, alternating, each run a fresh process; the table shows medians.
+	const repeat = flag('repeat', 1);
+	const runs: Record<'node' | 'peer', SideResult[]> = { node: [], peer: [] };
+	for (let n = 0; n < repeat; n++) {
+		for (const side of n % 2 ? (['peer', 'node'] as const) : (['node', 'peer'] as const))
+			runs[side].push(await inFreshProcess(side, wanted, rate));
+	}
+	const node = medianRun(runs.node);
+	const peer = medianRun(runs.peer);
+	if (repeat > 1) {
+		for (const side of ['node', 'peer'] as const)
+			print(
+				`${side} runs, peak RSS growth / heap used growth (MiB): ${runs[side].map((run) => `${run.peakRss.toFixed(1)} / ${run.peakHeap.toFixed(1)}`).join(', ')}`,
+			);
+	}
+
+	const rateOf = (run: SideResult) => (run.guests / run.seconds) * 60;
+	const row = (label: string, value: (run: SideResult) => string) =>
+		print(`${label.padEnd(25)}${value(node).padEnd(19)}${value(peer)}`);
 	print('');
-	print('                         SevenRooms node    HTTP Request peer');
-	print(`guests                   ${String(node.guests).padEnd(19)}${peerResult.guests}`);
-	print(
-		`seconds                  ${node.seconds.toFixed(1).padEnd(19)}${peerResult.seconds.toFixed(1)}`,
-	);
-	print(
-		`guests/minute            ${rateOf(node).toFixed(0).padEnd(19)}${rateOf(peerResult).toFixed(0)}`,
-	);
-	print(
-		`share of the bound       ${`${((rateOf(node) / bound) * 100).toFixed(1)}%`.padEnd(19)}${((rateOf(peerResult) / bound) * 100).toFixed(1)}%`,
-	);
-	print(`429 answers              ${String(node.rateLimited).padEnd(19)}${peerResult.rateLimited}`);
-	print(`requests                 ${String(node.requests).padEnd(19)}${peerResult.requests}`);
-	print(
-		`peak RSS growth (MiB)    ${node.peakRss.toFixed(0).padEnd(19)}${peerResult.peakRss.toFixed(0)}`,
-	);
-	print(
-		`output JSON (MiB)        ${node.jsonMiB.toFixed(1).padEnd(19)}${peerResult.jsonMiB.toFixed(1)}`,
-	);
-	if (node.error || peerResult.error)
-		print(`errors: node=${node.error ?? '-'} peer=${peerResult.error ?? '-'}`);
+	print(`${''.padEnd(25)}SevenRooms node    HTTP Request peer`);
+	row('guests', (run) => String(run.guests));
+	row('seconds', (run) => run.seconds.toFixed(1));
+	row('guests/minute', (run) => rateOf(run).toFixed(0));
+	row('share of the bound', (run) => `${((rateOf(run) / bound) * 100).toFixed(1)}%`);
+	row('429 answers', (run) => String(run.rateLimited));
+	row('requests', (run) => String(run.requests));
+	row('peak RSS growth (MiB)', (run) => run.peakRss.toFixed(1));
+	row('RSS growth / JSON', (run) => (run.peakRss / run.jsonMiB).toFixed(2));
+	row('peak heap used growth', (run) => run.peakHeap.toFixed(1));
+	row('peak heap total growth', (run) => run.peakHeapTotal.toFixed(1));
+	row('peak external growth', (run) => run.peakExternal.toFixed(1));
+	row('heap held after (GC)', (run) => run.retainedHeap.toFixed(1));
+	row('output JSON (MiB)', (run) => run.jsonMiB.toFixed(1));
+	if (node.error || peer.error)
+		print(`errors: node=${node.error ?? '-'} peer=${peer.error ?? '-'}`);
 	print('');
-	print(`ratio node/peer guests per minute: ${(rateOf(node) / rateOf(peerResult)).toFixed(2)}`);
-	print(`node peak RSS growth / output JSON size: ${(node.peakRss / node.jsonMiB).toFixed(1)}`);
+	print(`ratio node/peer guests per minute: ${(rateOf(node) / rateOf(peer)).toFixed(2)}`);
+	const memoryRatio = node.peakRss / peer.peakRss;
+	print(
+		`ratio node/peer peak RSS growth: ${memoryRatio.toFixed(2)} -> goal 2 (<= 1.00): ${memoryRatio <= 1 ? 'met' : 'NOT met'}`,
+	);
 }
 
 void main();

@@ -22,6 +22,49 @@ export function defaultPhoneCountry(node: INode, options: IDataObject, itemIndex
 	return value;
 }
 
+/** What parsing one text in one default country gave: all that `toE164` needs of it. */
+interface ParsedPhone {
+	valid: boolean;
+	number: string;
+	ext?: string;
+}
+
+/**
+ * Parsed numbers per default country and text: the same guest's phone comes back on every retry,
+ * re-run and upsert, and parsing with the full metadata is the costly part of a create (a new
+ * RegExp per pattern checked, in libphonenumber-js). Bounded: past PARSED_MAX the oldest go first.
+ */
+const PARSED_MAX = 10_000;
+const parsedPhones = new Map<CountryCode, Map<string, ParsedPhone>>();
+let parsedCount = 0;
+
+function parsePhone(text: string, country: CountryCode): ParsedPhone {
+	let byText = parsedPhones.get(country);
+	if (!byText) {
+		byText = new Map();
+		parsedPhones.set(country, byText);
+	}
+	const cached = byText.get(text);
+	if (cached) return cached;
+	const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), country);
+	const result: ParsedPhone = parsed
+		? { valid: parsed.isValid(), number: parsed.number, ext: parsed.ext }
+		: { valid: false, number: '' };
+	if (parsedCount >= PARSED_MAX) {
+		// Drop the oldest tenth of the largest country's numbers (Maps keep insertion order).
+		const largest = [...parsedPhones.values()].reduce((a, b) => (b.size > a.size ? b : a));
+		let drop = Math.max(1, Math.floor(largest.size / 10));
+		for (const oldest of largest.keys()) {
+			largest.delete(oldest);
+			parsedCount--;
+			if (--drop === 0) break;
+		}
+	}
+	byText.set(text, result);
+	parsedCount++;
+	return result;
+}
+
 /**
  * A phone number as the API wants it (E.164), from whatever a spreadsheet holds: "(415) 555-2671"
  * with the default country, "+44 20 7946 0958", "00971 50 123 4567". The API has no field for an
@@ -39,10 +82,10 @@ export function toE164(
 	const text =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const country = (defaultCountry || 'US').toUpperCase() as CountryCode;
-	const parsed = text ? parsePhoneNumberFromString(text.replace(/^00/, '+'), country) : undefined;
+	const parsed = text ? parsePhone(text, country) : undefined;
 	const shown =
 		typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : String(value);
-	if (!parsed?.isValid()) {
+	if (!parsed?.valid) {
 		throw new NodeOperationError(node, `${field} ${shown} is not a valid phone number`, {
 			itemIndex,
 			description: `Enter the number with its country code (e.g. +44 20 7946 0958) or as a local ${country} number, or change "Default Phone Country" in the node's options.`,

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone, Info } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
@@ -53,14 +53,109 @@ export function toUtcIso(
 	return parsed.toUTC().toISO({ suppressMilliseconds: true }) as string;
 }
 
+const HOUR_MS = 60 * 60_000;
+/** Bounds of the caches below: far more zones and hours than a workflow meets. */
+const MAX_ZONES = 1_000;
+const MAX_HOURS = 50_000;
+/** A venue zone as luxon resolves it, with its offset (minutes) per UTC hour seen. */
+interface ZoneOffsets {
+	/** null when luxon treats the name otherwise (UTC, a fixed offset, invalid) */
+	iana: IANAZone | null;
+	/** UTC hour → the offset during that whole hour, or NaN when it changes within it */
+	hours: Map<number, number>;
+}
+const zones = new Map<string, ZoneOffsets>();
+let hourCount = 0;
+
+function zoneOffsetsOf(zone: string): ZoneOffsets {
+	let offsets = zones.get(zone);
+	if (offsets === undefined) {
+		const normalized = Info.normalizeZone(zone);
+		const iana = normalized instanceof IANAZone && normalized.isValid ? normalized : null;
+		if (zones.size >= MAX_ZONES) {
+			zones.clear();
+			hourCount = 0;
+		}
+		offsets = { iana, hours: new Map() };
+		zones.set(zone, offsets);
+	}
+	return offsets;
+}
+
+/** luxon's offset of `zone` at `millis`, computed once per zone and UTC hour. */
+function offsetAt({ iana, hours }: ZoneOffsets & { iana: IANAZone }, millis: number): number {
+	const hour = Math.floor(millis / HOUR_MS);
+	let offset = hours.get(hour);
+	if (offset === undefined) {
+		const start = iana.offset(hour * HOUR_MS);
+		// One offset for the whole hour, or none cached (a transition inside it: luxon decides).
+		offset = start === iana.offset(hour * HOUR_MS + HOUR_MS - 1) ? start : NaN;
+		if (hourCount >= MAX_HOURS) {
+			for (const cached of zones.values()) cached.hours.clear();
+			hourCount = 0;
+		}
+		hours.set(hour, offset);
+		hourCount++;
+	}
+	return Number.isNaN(offset) ? iana.offset(millis) : offset;
+}
+
+const pad2 = (value: number) => (value < 10 ? `0${value}` : String(value));
+const pad = (value: number, length: number) => String(value).padStart(length, '0');
+
+/**
+ * What luxon's `DateTime.fromMillis(millis, { zone }).toISO({ suppressMilliseconds: true })` gives
+ * for an IANA zone, from a cached offset; undefined outside years 0–9999 (luxon's long format).
+ */
+function isoWithOffset(millis: number, offset: number): string | undefined {
+	// luxon's own arithmetic (tsToObj), so fractional historic offsets land on the same fields.
+	const local = new Date(millis + offset * 60 * 1000);
+	const year = local.getUTCFullYear();
+	if (!(year >= 0 && year <= 9999)) return undefined;
+	const milliseconds = local.getUTCMilliseconds();
+	const hours = offset < 0 ? Math.trunc(-offset / 60) : Math.trunc(offset / 60);
+	const minutes = offset < 0 ? Math.trunc(-offset % 60) : Math.trunc(offset % 60);
+	return (
+		`${pad(year, 4)}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}` +
+		`T${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}` +
+		(milliseconds !== 0 ? `.${pad(milliseconds, 3)}` : '') +
+		`${offset < 0 ? '-' : '+'}${pad2(hours)}:${pad2(minutes)}`
+	);
+}
+
 /** The same instant as wall-clock time with offset in `zone`, or undefined for empty input. */
 export function toZonedIso(utc: unknown, zone: string): string | undefined {
 	if (typeof utc !== 'string' || utc === '') return undefined;
 	// The API's instants are plain ISO UTC: the native parser is enough and much cheaper per item.
 	const millis = Date.parse(utc);
 	if (Number.isNaN(millis)) return undefined;
+	// Venue zones are IANA names: their offset is cached per hour and the ISO text built directly,
+	// exactly as luxon writes it (test/SevenRooms/caches.test.ts holds the two side by side).
+	const offsets = zoneOffsetsOf(zone);
+	if (offsets.iana) {
+		const fast = isoWithOffset(
+			millis,
+			offsetAt(offsets as ZoneOffsets & { iana: IANAZone }, millis),
+		);
+		if (fast !== undefined) return fast;
+	}
+	return luxonZonedIso(millis, zone);
+}
+
+/** luxon's own answer: the reference the cached path must equal, and the path for the rest. */
+export function luxonZonedIso(millis: number, zone: string): string | undefined {
 	const local = DateTime.fromMillis(millis, { zone });
 	return local.isValid ? (local.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
+}
+
+const localNames = new Map<string, string>();
+function localName(field: string): string {
+	let name = localNames.get(field);
+	if (name === undefined) {
+		name = `${field}_local`;
+		localNames.set(field, name);
+	}
+	return name;
 }
 
 /**
@@ -76,7 +171,7 @@ export function withLocalTimes(
 	const result: IDataObject = { ...object };
 	for (const field of fields) {
 		const local = toZonedIso(object[field], zone);
-		if (local !== undefined) result[`${field}_local`] = local;
+		if (local !== undefined) result[localName(field)] = local;
 	}
 	result.venue_timezone = zone;
 	return result;

@@ -50,6 +50,29 @@ function rememberHere(key: string, now: number): boolean {
 	return true;
 }
 
+/** Whether the stored fingerprints (unexpired hours) hold this one. */
+function stored(buckets: Record<string, string>, fingerprint: string, now: number): boolean {
+	const oldestKept = Math.floor((now - RETENTION_MS) / BUCKET_MS);
+	return Object.entries(buckets).some(
+		([hour, bucket]) => Number(hour) >= oldestKept && holds(bucket, fingerprint),
+	);
+}
+
+function store(buckets: Record<string, string>, fingerprint: string, now: number): void {
+	const oldestKept = Math.floor((now - RETENTION_MS) / BUCKET_MS);
+	const hour = String(Math.floor(now / BUCKET_MS));
+	buckets[hour] = (buckets[hour] ?? '') + fingerprint;
+	// Forget what SevenRooms can no longer redeliver, and keep the total bounded.
+	const hours = Object.keys(buckets).sort((a, b) => Number(a) - Number(b));
+	let count = hours.reduce((sum, key) => sum + buckets[key].length / FINGERPRINT_LENGTH, 0);
+	for (const key of hours) {
+		if (Number(key) >= oldestKept && count <= MAX_STORED) break;
+		if (key === hour) break;
+		count -= buckets[key].length / FINGERPRINT_LENGTH;
+		delete buckets[key];
+	}
+}
+
 /**
  * True the first time an event reaches this trigger (and remembers it), false for a redelivery.
  * `triggerKey` names the trigger (workflow and node) for the process memory.
@@ -62,24 +85,29 @@ export function acceptOnce(
 ): boolean {
 	const fingerprint = fingerprintOf(eventKey);
 	const buckets = bucketsOf(staticData);
-	const oldestKept = Math.floor((now - RETENTION_MS) / BUCKET_MS);
-	const seenStored = Object.entries(buckets).some(
-		([hour, bucket]) => Number(hour) >= oldestKept && holds(bucket, fingerprint),
-	);
+	const seenStored = stored(buckets, fingerprint, now);
 	const firstHere = rememberHere(`${triggerKey}|${fingerprint}`, now);
 	if (seenStored || !firstHere) return false;
+	store(buckets, fingerprint, now);
+	return true;
+}
 
-	const hour = String(Math.floor(now / BUCKET_MS));
-	buckets[hour] = (buckets[hour] ?? '') + fingerprint;
-	// Forget what SevenRooms can no longer redeliver, and keep the total bounded.
-	const hours = Object.keys(buckets).sort((a, b) => Number(a) - Number(b));
-	let stored = hours.reduce((sum, key) => sum + buckets[key].length / FINGERPRINT_LENGTH, 0);
-	for (const key of hours) {
-		if (Number(key) >= oldestKept && stored <= MAX_STORED) break;
-		if (key === hour) break;
-		stored -= buckets[key].length / FINGERPRINT_LENGTH;
-		delete buckets[key];
-	}
+/**
+ * Stores an accepted event's fingerprint in static data once (no change when it is there). For
+ * the execution an accepted delivery starts: n8n 2.41 does not save static data changed on the
+ * way to a webhook answer when that answer starts an execution (`WorkflowRunner.run` re-wraps the
+ * same object, which clears its changed flag, and the execution reloads it from the database), but
+ * it saves what the execution's own nodes change. Returns whether it changed anything.
+ */
+export function storeAccepted(
+	staticData: IDataObject,
+	eventKey: string,
+	now = Date.now(),
+): boolean {
+	const fingerprint = fingerprintOf(eventKey);
+	const buckets = bucketsOf(staticData);
+	if (stored(buckets, fingerprint, now)) return false;
+	store(buckets, fingerprint, now);
 	return true;
 }
 
