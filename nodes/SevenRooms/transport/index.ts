@@ -5,7 +5,9 @@
  */
 export { connectionOf, isLoopbackHost } from './connection';
 export type { Connection, SevenRoomsFunctions } from './connection';
-export { apiErrorsOf, isNotFound, nodeErrorOf } from './errors';
+export { apiErrorsOf, isAnswerLost, isNotFound, nodeErrorOf } from './errors';
+export { authenticationOf, dialectOf } from './dialects';
+export type { Dialect } from './dialects';
 export { apiRequestAllItems, apiRequestPages, MAX_PAGES } from './pagination';
 export { apiRequest, apiRequestObject } from './request';
 export type { ApiRequestOptions } from './request';
