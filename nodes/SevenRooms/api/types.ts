@@ -42,6 +42,8 @@ export interface Additions {
 }
 
 export interface GuestsApi {
+	/** every matching guest, page by page (for triggers: subscribers, birthdays) */
+	pages(context: SevenRoomsFunctions, filters: GuestFilters): AsyncGenerator<IDataObject[]>;
 	get(context: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject>;
 	list(
 		context: IExecuteFunctions,

@@ -7,6 +7,7 @@ import {
 	apiRequest,
 	apiRequestAllItems,
 	apiRequestObject,
+	apiRequestPages,
 	nodeErrorOf,
 } from '../../transport';
 import type { GuestFilters, GuestsApi } from '../types';
@@ -30,6 +31,9 @@ export function guestQuery(filters: GuestFilters): IDataObject {
 }
 
 export const guests: GuestsApi = {
+	async *pages(context, filters) {
+		yield* apiRequestPages.call(context, '/guests', guestQuery(filters));
+	},
 	async get(context, id, itemIndex) {
 		return await apiRequestObject.call(context, 'GET', guestPath(id), { itemIndex });
 	},

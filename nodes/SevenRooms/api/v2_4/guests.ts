@@ -2,9 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequest, apiRequestObject, nodeErrorOf } from '../../transport';
+import type { SevenRoomsFunctions } from '../../transport';
 import type { Additions, GuestFilters, GuestsApi } from '../types';
 import { createOnce } from './createOnce';
-import { collect24, SEARCH_CAP } from './lists';
+import { collect24, pages24, SEARCH_CAP } from './lists';
 import { clean, guestOf, naiveFromIso, tagNames } from './shapes';
 
 /**
@@ -114,6 +115,19 @@ export async function listGuests(
 		}
 	}
 	return limit === undefined ? guests : guests.slice(0, limit);
+}
+
+/** Every matching client as a guest, from the export (no cap), page by page. */
+export async function* guestPages(
+	context: SevenRoomsFunctions,
+	filters: GuestFilters,
+): AsyncGenerator<IDataObject[]> {
+	const keep = keeps(filters);
+	for (const qs of listQuery(filters)) {
+		for await (const page of pages24(context, '/clients/export', qs)) {
+			yield page.map(guestOf).filter(keep);
+		}
+	}
 }
 
 async function getGuest(context: IExecuteFunctions, id: string, itemIndex: number) {
@@ -255,6 +269,7 @@ async function createGuest(
 }
 
 export const guests: GuestsApi = {
+	pages: guestPages,
 	get: getGuest,
 	list: listGuests,
 	create: createGuest,
