@@ -71,7 +71,8 @@ const allGuestFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. vip, wine-lover',
-		description: "Comma-separated tags; they replace the guest's tags",
+		description:
+			"Comma-separated tags; they replace the guest's tags. API 2.4: each as Tag Group:Tag Name.",
 	},
 ];
 

@@ -1,25 +1,27 @@
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { exponentialBackoffMs, retryPolicy } from '../../transport/retryPolicy';
 import { isAnswerLost, nodeErrorOf } from '../../transport';
+import { exponentialBackoffMs, retryPolicy } from '../../transport/retryPolicy';
 
 /**
- * Creates that may have happened without an answer, by reference, in this process: n8n's Retry
- * On Fail (or the next item with the same key) looks for the object before creating again.
- * Bounded: a day, 10,000 keys.
+ * References of the creates this process sent in the last day: the same reference again (n8n's
+ * Retry On Fail re-running a node, which runs its earlier items again too) looks for the object
+ * before creating, as the OAuth2 API's Idempotency-Key replays within 24 hours. Bounded: a day,
+ * 10,000 references.
  */
-const uncertain = new Map<string, number>();
-const UNCERTAIN_MS = 24 * 60 * 60_000;
-const MAX_UNCERTAIN = 10_000;
+const attempted = new Map<string, number>();
+const REMEMBER_MS = 24 * 60 * 60_000;
+const MAX_REMEMBERED = 10_000;
 
 function remember(reference: string) {
 	const now = Date.now();
-	for (const [key, at] of uncertain) {
-		if (at > now - UNCERTAIN_MS && uncertain.size < MAX_UNCERTAIN) break;
-		uncertain.delete(key);
+	attempted.delete(reference);
+	for (const [key, at] of attempted) {
+		if (at > now - REMEMBER_MS && attempted.size < MAX_REMEMBERED) break;
+		attempted.delete(key);
 	}
-	uncertain.set(reference, now);
+	attempted.set(reference, now);
 }
 
 export interface CreateOnce {
@@ -34,9 +36,10 @@ export interface CreateOnce {
 }
 
 /**
- * A create on an API without idempotency keys, made at most once: when its answer is lost (no
- * answer, a 500), the object is looked for by its reference before the create is sent again, up
- * to the transport's attempts. What is found comes back with `idempotent_replay: true`.
+ * A create on an API without idempotency keys, made at most once per reference: when its answer
+ * is lost (no answer, a 500) the object is looked for by its reference before the create is sent
+ * again, up to the transport's attempts; a reference seen before is looked for first. What is
+ * found comes back with `idempotent_replay: true`.
  */
 export async function createOnce(
 	context: IExecuteFunctions,
@@ -44,21 +47,18 @@ export async function createOnce(
 ): Promise<IDataObject> {
 	const found = async () => {
 		const object = await find();
-		if (object) uncertain.delete(reference);
 		return object ? { ...object, idempotent_replay: true } : undefined;
 	};
-	if (lookFirst || uncertain.has(reference)) {
+	if (lookFirst || attempted.has(reference)) {
 		const existing = await found();
 		if (existing) return existing;
 	}
 	for (let attempt = 1; ; attempt++) {
+		remember(reference);
 		try {
-			const created = await send();
-			uncertain.delete(reference);
-			return created;
+			return await send();
 		} catch (error) {
 			if (!isAnswerLost(error)) throw nodeErrorOf(context.getNode(), error);
-			remember(reference);
 			if (attempt >= retryPolicy.maxAttempts) throw nodeErrorOf(context.getNode(), error);
 			await sleep(exponentialBackoffMs(attempt), context.getExecutionCancelSignal?.());
 			const existing = await found();

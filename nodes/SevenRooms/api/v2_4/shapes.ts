@@ -46,15 +46,19 @@ export function naiveFromIso(iso: string): string {
 	return new Date(Date.parse(iso)).toISOString().slice(0, 19);
 }
 
-/** Tag objects (`{tag, group, …}`), names, or `""` as a list of names. */
+/**
+ * Tag objects (`{tag, group_display, …}`), names, or `""` as a list of `Tag Group:Tag Name`: the
+ * form 2.4's `add_tags`/`remove_tags` take, so a tag read can be written back.
+ */
 export function tagNames(value: unknown): string[] {
 	if (!Array.isArray(value)) return [];
 	return value
-		.map((tag) =>
-			typeof tag === 'object' && tag !== null
-				? ((tag as IDataObject).tag ?? (tag as IDataObject).tag_display)
-				: tag,
-		)
+		.map((tag) => {
+			if (typeof tag !== 'object' || tag === null) return tag;
+			const { tag: name, tag_display: display, group_display: group } = tag as IDataObject;
+			const text = String(name ?? display ?? '').trim();
+			return group && text && !text.includes(':') ? `${String(group)}:${text}` : text;
+		})
 		.map((tag) => String(tag ?? '').trim())
 		.filter(Boolean);
 }
