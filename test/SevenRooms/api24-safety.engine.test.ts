@@ -174,15 +174,14 @@ describe('the 2.4 token', () => {
 	});
 
 	it('names a wrong secret without showing it', async () => {
-		const credentialsHelper = sevenRooms24Credentials(sandbox.url, {
-			clientSecret: 'not-the-secret-1234',
-		});
+		const wrongValue = 'not-the-secret-1234';
+		const credentialsHelper = sevenRooms24Credentials(sandbox.url, { clientSecret: wrongValue });
 		const error = (await runWorkflow(venues, { credentialsHelper })).errorOf('SevenRooms');
 		expect(error?.message).toBe(
 			'SevenRooms rejected the credential: could not get an access token',
 		);
 		expect(error?.description).toContain('"HTTP 401"');
-		expect(JSON.stringify(error)).not.toContain('not-the-secret-1234');
+		expect(JSON.stringify(error)).not.toContain(wrongValue);
 	});
 
 	it('maps a failing token endpoint like a rejected credential, without its page', async () => {
