@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
+import { searchCap } from '../../nodes/SevenRooms/api/v2_4/lists';
 import { runWorkflow, sevenRooms24Credentials, sevenRoomsWorkflow } from '../../dev/engine';
 
 let sandbox: Sandbox;
@@ -138,7 +139,8 @@ describe('Reservations on API 2.4', () => {
 	});
 
 	it('reads every reservation of a Return All past the search cap', async () => {
-		sandbox.setFaults({ v24SearchCap: 40, v24CappedReservations: '/reservations' });
+		searchCap.objects = 10;
+		sandbox.setFaults({ v24SearchCap: 10, v24CappedReservations: '/reservations' });
 		try {
 			const { output } = await run({
 				resource: 'reservation',
@@ -146,9 +148,11 @@ describe('Reservations on API 2.4', () => {
 				returnAll: true,
 				filters: { updatedSince: '2000-01-01T00:00:00Z' },
 			});
+			expect(sandbox.state.reservations.size).toBeGreaterThan(20);
 			expect(output.length).toBe(sandbox.state.reservations.size);
 			expect(new Set(output.map((reservation) => reservation.id)).size).toBe(output.length);
 		} finally {
+			searchCap.objects = 4000;
 			sandbox.setFaults({ v24SearchCap: 4000, v24CappedReservations: '/reservations/export' });
 		}
 	});

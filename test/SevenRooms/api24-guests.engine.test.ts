@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
+import { searchCap } from '../../nodes/SevenRooms/api/v2_4/lists';
 import { runWorkflow, sevenRooms24Credentials, sevenRoomsWorkflow } from '../../dev/engine';
 
 let sandbox: Sandbox;
@@ -103,9 +104,32 @@ describe('Guests on API 2.4', () => {
 			operation: 'getAll',
 			returnAll: false,
 			limit: 7,
+			filters: { emailOptIn: 'false' },
 		});
 		expect(limited.output).toHaveLength(7);
+		expect(limited.output.every((guest) => guest.email_opt_in === false)).toBe(true);
 	});
+
+	it.each(['end', 'error'] as const)(
+		'goes on past the search cap when it ends the list (%s)',
+		async (mode) => {
+			searchCap.objects = 40;
+			sandbox.setFaults({ v24SearchCap: 40, v24SearchCapMode: mode });
+			try {
+				const { output, error } = await run({
+					resource: 'guest',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 150,
+				});
+				expect(error).toBeUndefined();
+				expect(new Set(output.map((guest) => guest.id)).size).toBe(150);
+			} finally {
+				searchCap.objects = 4000;
+				sandbox.setFaults({ v24SearchCap: 4000, v24SearchCapMode: 'end' });
+			}
+		},
+	);
 
 	it('updates through /clients/updates: fields, added and removed tags, appended notes', async () => {
 		await run({

@@ -5,7 +5,7 @@ import { apiRequest, apiRequestObject, nodeErrorOf } from '../../transport';
 import type { SevenRoomsFunctions } from '../../transport';
 import type { Additions, GuestFilters, GuestsApi } from '../types';
 import { createOnce } from './createOnce';
-import { collect24, pages24, SEARCH_CAP } from './lists';
+import { collect24, pages24, searchCap } from './lists';
 import { clean, guestOf, naiveFromIso, tagNames } from './shapes';
 
 /**
@@ -103,16 +103,17 @@ export async function listGuests(
 	{ limit, itemIndex }: { limit?: number; itemIndex?: number },
 ): Promise<IDataObject[]> {
 	const keep = keeps(filters);
-	const path = limit !== undefined && limit <= SEARCH_CAP ? '/clients' : '/clients/export';
+	const path = limit !== undefined && limit <= searchCap.objects ? '/clients' : '/clients/export';
 	const guests: IDataObject[] = [];
 	for (const qs of listQuery(filters)) {
 		const wanted = limit === undefined ? undefined : limit - guests.length;
 		if (wanted === 0) break;
-		const found = await collect24(context, path, qs, { limit: wanted, itemIndex });
-		for (const client of found) {
-			const guest = guestOf(client);
-			if (keep(guest)) guests.push(guest);
-		}
+		const found = await collect24(context, path, qs, {
+			limit: wanted,
+			itemIndex,
+			keep: (client) => keep(guestOf(client)),
+		});
+		guests.push(...found.map(guestOf));
 	}
 	return limit === undefined ? guests : guests.slice(0, limit);
 }

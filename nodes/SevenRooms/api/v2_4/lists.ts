@@ -7,13 +7,14 @@ import { isoFromNaive } from './shapes';
 
 /**
  * "A maximum of 4000 objects can be paginated from the Search endpoint in a single sequence": a
- * chain of cursors that served this many may have been cut short, silently or with a 400.
+ * chain of cursors that served this many may have been cut short, silently or with a 400. (Tests
+ * lower it, with the sandbox's cap.)
  */
-export const SEARCH_CAP = 4000;
+export const searchCap = { objects: 4000 };
 
 function capError(context: SevenRoomsFunctions, path: string, itemIndex?: number): NodeApiError {
-	return new NodeApiError(context.getNode(), { search_cap: SEARCH_CAP } as JsonObject, {
-		message: `SevenRooms stopped ${path} at ${SEARCH_CAP} objects`,
+	return new NodeApiError(context.getNode(), { search_cap: searchCap.objects } as JsonObject, {
+		message: `SevenRooms stopped ${path} at ${searchCap.objects} objects`,
 		description:
 			'API 2.4 serves at most 4,000 objects per list, and the objects did not come oldest change first, so the node cannot go on from where the list stopped. Narrow the filters (dates, venue) and run again.',
 		itemIndex,
@@ -22,7 +23,7 @@ function capError(context: SevenRoomsFunctions, path: string, itemIndex?: number
 
 /**
  * Every page of a 2.4 list, past the search cap. Pages come from the shared page loop; a chain
- * that served `SEARCH_CAP` objects (and ended, or failed with a 400) is followed by a new chain
+ * that served `searchCap` objects (and ended, or failed with a 400) is followed by a new chain
  * from the newest `updated` it served (`updated_since`, inclusive), the objects already served
  * left out. That works on any list that comes oldest change first, which is how the node asks
  * for clients (`sort_order=last_updated_ascending`) and how reservations come; a capped list that
@@ -67,10 +68,10 @@ export async function* pages24(
 			}
 		} catch (error) {
 			const status = (error as { httpCode?: string }).httpCode;
-			if (count < SEARCH_CAP || status !== '400')
+			if (count < searchCap.objects || status !== '400')
 				throw nodeErrorOf(context.getNode(), error, itemIndex);
 		}
-		if (count < SEARCH_CAP) return;
+		if (count < searchCap.objects) return;
 		if (!ordered || !newest || newest.text === previousNewest) {
 			throw capError(context, path, itemIndex);
 		}
