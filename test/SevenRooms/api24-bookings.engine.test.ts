@@ -139,18 +139,36 @@ describe('Reservations on API 2.4', () => {
 	});
 
 	it('reads every reservation of a Return All past the search cap', async () => {
-		searchCap.objects = 10;
-		sandbox.setFaults({ v24SearchCap: 10, v24CappedReservations: '/reservations' });
+		searchCap.objects = 20;
+		sandbox.setFaults({ v24SearchCap: 20, v24CappedReservations: '/reservations' });
 		try {
-			const { output } = await run({
+			const { output, error } = await run({
 				resource: 'reservation',
 				operation: 'getAll',
 				returnAll: true,
 				filters: { updatedSince: '2000-01-01T00:00:00Z' },
 			});
-			expect(sandbox.state.reservations.size).toBeGreaterThan(20);
+			expect(error).toBeUndefined();
+			expect(sandbox.state.reservations.size).toBeGreaterThan(30);
 			expect(output.length).toBe(sandbox.state.reservations.size);
 			expect(new Set(output.map((reservation) => reservation.id)).size).toBe(output.length);
+		} finally {
+			searchCap.objects = 4000;
+			sandbox.setFaults({ v24SearchCap: 4000, v24CappedReservations: '/reservations/export' });
+		}
+	});
+
+	it('fails clearly, never short, when more objects than the cap share one change time', async () => {
+		searchCap.objects = 5;
+		sandbox.setFaults({ v24SearchCap: 5, v24CappedReservations: '/reservations' });
+		try {
+			const { error } = await run({
+				resource: 'reservation',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { updatedSince: '2000-01-01T00:00:00Z' },
+			});
+			expect(error?.message).toBe('SevenRooms stopped /reservations at 5 objects');
 		} finally {
 			searchCap.objects = 4000;
 			sandbox.setFaults({ v24SearchCap: 4000, v24CappedReservations: '/reservations/export' });

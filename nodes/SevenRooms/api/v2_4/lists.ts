@@ -16,7 +16,7 @@ function capError(context: SevenRoomsFunctions, path: string, itemIndex?: number
 	return new NodeApiError(context.getNode(), { search_cap: searchCap.objects } as JsonObject, {
 		message: `SevenRooms stopped ${path} at ${searchCap.objects} objects`,
 		description:
-			'API 2.4 serves at most 4,000 objects per list, and the objects did not come oldest change first, so the node cannot go on from where the list stopped. Narrow the filters (dates, venue) and run again.',
+			'API 2.4 serves at most 4,000 objects per list, and the objects did not come oldest change first (or more than that share one change time), so the node cannot go on from where the list stopped. Narrow the filters (dates, venue) and run again.',
 		itemIndex,
 	});
 }
