@@ -35,6 +35,7 @@ import { RemoveDuplicates } from 'n8n-nodes-base/dist/nodes/Transform/RemoveDupl
 import { SplitInBatches } from 'n8n-nodes-base/dist/nodes/SplitInBatches/SplitInBatches.node';
 import { SplitOut } from 'n8n-nodes-base/dist/nodes/Transform/SplitOut/SplitOut.node';
 
+import { SevenRoomsApi } from '../credentials/SevenRoomsApi.credentials';
 import { SevenRoomsOAuth2Api } from '../credentials/SevenRoomsOAuth2Api.credentials';
 import { SevenRooms } from '../nodes/SevenRooms/SevenRooms.node';
 import { SevenRoomsPollTrigger } from '../nodes/SevenRooms/SevenRoomsPollTrigger.node';
@@ -83,8 +84,25 @@ export const nodeTypes: INodeTypes = {
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	sevenRoomsOAuth2Api: new SevenRoomsOAuth2Api(),
+	sevenRoomsApi: new SevenRoomsApi(),
 	oAuth2Api: new OAuth2Api(),
 };
+
+/** A node to resolve credential expressions on, as n8n's credentials helper does. */
+function expressionWorkflow(): { workflow: Workflow; node: INode } {
+	const node: INode = {
+		id: 'cred',
+		name: 'Credential',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	return {
+		workflow: new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes }),
+		node,
+	};
+}
 
 /**
  * Credentials as n8n's own helper treats them: parent (`extends`) properties merged in, defaults
@@ -96,6 +114,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	/** every token-data write n8n made, newest last */
 	readonly tokenWrites: IDataObject[] = [];
+
+	/** every `preAuthentication` output n8n stored (API 2.4 tokens), newest last */
+	readonly preAuthentications: IDataObject[] = [];
 
 	getParentTypes(name: string): string[] {
 		const parents = CREDENTIAL_TYPES[name]?.extends ?? [];
@@ -116,16 +137,61 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
+	/** n8n's generic `authenticate`: each `={{$credentials…}}` resolved onto the request. */
 	async authenticate(
-		_credentials: ICredentialDataDecryptedObject,
-		_type: string,
+		credentials: ICredentialDataDecryptedObject,
+		type: string,
 		request: IHttpRequestOptions,
 	) {
+		const authenticate = CREDENTIAL_TYPES[type]?.authenticate;
+		if (!authenticate || typeof authenticate !== 'object' || authenticate.type !== 'generic')
+			return request;
+		const { workflow, node } = expressionWorkflow();
+		const resolve = (value: string) =>
+			String(
+				workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					{ $credentials: credentials },
+					undefined,
+					'',
+				) ?? '',
+			);
+		for (const [outer, values] of Object.entries(authenticate.properties)) {
+			const target = ((request as unknown as IDataObject)[outer] ??= {}) as IDataObject;
+			for (const [key, value] of Object.entries(values as IDataObject))
+				target[resolve(key)] = resolve(String(value));
+		}
 		return request;
 	}
 
-	async preAuthentication() {
-		return undefined;
+	/**
+	 * As n8n's credentials helper: a credential with a hidden expirable property runs its
+	 * `preAuthentication` when that property is empty or the token expired, and stores the output.
+	 */
+	async preAuthentication(
+		helpers: { helpers: { httpRequest: (options: IHttpRequestOptions) => Promise<unknown> } },
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	) {
+		const type = CREDENTIAL_TYPES[typeName];
+		const expirable = type?.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await type.preAuthentication.call(
+			{ helpers: { httpRequest: helpers.helpers.httpRequest } } as never,
+			credentials,
+		);
+		if (output[expirable.name] === undefined || !node.credentials) return undefined;
+		const id = String(node.credentials[typeName].id);
+		this.store.set(id, { ...this.store.get(id), ...(output as ICredentialDataDecryptedObject) });
+		this.preAuthentications.push(output);
+		return Object.assign(credentials, output);
 	}
 
 	async runPreAuthentication() {
@@ -159,15 +225,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		) as ICredentialDataDecryptedObject;
 		for (const [key, value] of Object.entries(data))
 			if (withDefaults[key] === undefined) withDefaults[key] = value;
-		const node: INode = {
-			id: 'cred',
-			name: 'Credential',
-			type: 'n8n-nodes-base.noOp',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const { workflow, node } = expressionWorkflow();
 		return workflow.expression.getComplexParameterValue(
 			node,
 			withDefaults as INodeParameters,
@@ -345,6 +403,32 @@ export function sevenRoomsCredentials(
 }
 
 /**
+ * Stores a SevenRooms API 2.4 credential for a sandbox (its dialect at `<sandboxUrl>/2_4`), for
+ * nodes whose `authentication` is `api24`.
+ */
+export function sevenRooms24Credentials(
+	sandboxUrl: string,
+	overrides: IDataObject = {},
+): TestCredentialsHelper {
+	const helper = new TestCredentialsHelper();
+	helper.store.set(CREDENTIAL_ID, {
+		region: 'custom',
+		baseUrl: `${sandboxUrl}/2_4`,
+		clientId: 'sandbox-client',
+		clientSecret: 'sandbox-secret',
+		rateLimitPerMinute: 0,
+		...overrides,
+	});
+	return helper;
+}
+
+/** The credential a SevenRooms node with these parameters uses (its Authentication). */
+export function nodeCredentialsFor(parameters: IDataObject): INode['credentials'] {
+	const type = parameters.authentication === 'api24' ? 'sevenRoomsApi' : 'sevenRoomsOAuth2Api';
+	return { [type]: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } };
+}
+
+/**
  * Manual Trigger → (rows as items, like a sheet) → one SevenRooms node with `parameters`.
  * Parameters may use expressions on the rows, e.g. `={{ $json.email }}`.
  */
@@ -408,7 +492,7 @@ export function sevenRoomsWorkflow(
 		typeVersion: 1,
 		position: [600, 0],
 		parameters: parameters as INodeParameters,
-		credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } },
+		credentials: nodeCredentialsFor(parameters),
 		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...settings,
 	});
@@ -451,7 +535,7 @@ export function triggerHarness(
 		position: [0, 0],
 		parameters: parameters as INodeParameters,
 		webhookId: 'a1b2c3d4-sevenrooms-trigger',
-		credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms sandbox' } },
+		credentials: nodeCredentialsFor(parameters),
 	};
 	let saved = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 	const load = () =>

@@ -13,7 +13,8 @@ import * as venue from './actions/venue';
 import * as waitlist from './actions/waitlist';
 import * as webhook from './actions/webhook';
 import { listSearch, loadOptions } from './methods';
-import { CREDENTIAL_TYPE } from './shared/contract';
+import { authenticationProperty, nodeCredentials } from './shared/descriptions';
+import { venueTimeZoneProperty } from './shared/venueTime';
 
 export class SevenRooms implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,15 +28,16 @@ export class SevenRooms implements INodeType {
 		version: 1,
 		// The action the user picked, as the node panel names it (a test checks it against the operations).
 		subtitle:
-			'={{ {"guest:create":"Create a Guest","guest:upsert":"Create or Update a Guest","guest:delete":"Delete a Guest","guest:get":"Get a Guest","guest:getAll":"Get Many Guests","guest:update":"Update a Guest","reservation:cancel":"Cancel a Reservation","reservation:create":"Create a Reservation","reservation:get":"Get a Reservation","reservation:getAll":"Get Many Reservations","reservation:update":"Update a Reservation","venue:get":"Get a Venue","venue:getAll":"Get Many Venues","venue:getTables":"Get the Tables of a Venue","waitlist:add":"Add to the Waitlist","waitlist:get":"Get a Waitlist Entry","waitlist:getAll":"Get Many Waitlist Entries","waitlist:remove":"Remove from the Waitlist","waitlist:update":"Update a Waitlist Entry","webhook:create":"Create a Webhook","webhook:delete":"Delete a Webhook","webhook:get":"Get a Webhook","webhook:getAll":"Get Many Webhooks"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ {"guest:create":"Create a Guest","guest:upsert":"Create or Update a Guest","guest:delete":"Delete a Guest","guest:get":"Get a Guest","guest:getAll":"Get Many Guests","guest:removePersonalData":"Remove a Guest\'s Personal Data","guest:update":"Update a Guest","reservation:cancel":"Cancel a Reservation","reservation:create":"Create a Reservation","reservation:get":"Get a Reservation","reservation:getAll":"Get Many Reservations","reservation:update":"Update a Reservation","venue:get":"Get a Venue","venue:getAll":"Get Many Venues","venue:getTables":"Get the Tables of a Venue","waitlist:add":"Add to the Waitlist","waitlist:get":"Get a Waitlist Entry","waitlist:getAll":"Get Many Waitlist Entries","waitlist:remove":"Remove from the Waitlist","waitlist:update":"Update a Waitlist Entry","webhook:create":"Create a Webhook","webhook:delete":"Delete a Webhook","webhook:get":"Get a Webhook","webhook:getAll":"Get Many Webhooks"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description:
 			'Create and update guests, book and change reservations, run the waitlist and read venues in SevenRooms',
 		defaults: { name: 'SevenRooms' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: nodeCredentials,
 		properties: [
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -49,6 +51,12 @@ export class SevenRooms implements INodeType {
 					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'guest',
+			},
+			{
+				...venueTimeZoneProperty,
+				displayOptions: {
+					show: { authentication: ['api24'], resource: ['reservation', 'waitlist'] },
+				},
 			},
 			...guest.description,
 			...reservation.description,

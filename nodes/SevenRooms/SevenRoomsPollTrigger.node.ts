@@ -17,9 +17,9 @@ import { audienceActions, currentSubscribers, sampleAudienceActions } from './po
 import type { AudienceState } from './polling/audience';
 import { firstCursor, pollChanges, sampleChanges } from './polling/changes';
 import type { ChangeSource } from './polling/changes';
-import { CREDENTIAL_TYPE } from './shared/contract';
-import { venueLocator } from './shared/descriptions';
+import { authenticationProperty, nodeCredentials, venueLocator } from './shared/descriptions';
 import { optionSubtitle } from './shared/subtitles';
+import { venueTimeZoneProperty } from './shared/venueTime';
 
 /** What the trigger can watch for; `action` is how n8n's node panel lists each one. */
 const POLL_EVENTS: INodePropertyOptions[] = [
@@ -94,8 +94,9 @@ export class SevenRoomsPollTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: nodeCredentials,
 		properties: [
+			authenticationProperty,
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -108,6 +109,15 @@ export class SevenRoomsPollTrigger implements INodeType {
 				description:
 					'The venue whose time zone decides what today is, and whose waitlist is watched',
 				displayOptions: { show: { event: ['upcomingBirthday', 'waitlistAdded'] } },
+			},
+			{
+				...venueTimeZoneProperty,
+				displayOptions: {
+					show: {
+						authentication: ['api24'],
+						event: ['upcomingBirthday', 'reservationChanged', 'waitlistAdded'],
+					},
+				},
 			},
 			{
 				displayName: 'Days Ahead',

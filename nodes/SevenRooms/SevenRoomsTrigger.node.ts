@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -11,8 +11,9 @@ import type {
 
 import { verifySignature } from './helpers/signature';
 import { listSearch } from './methods';
-import { CREDENTIAL_TYPE, EVENT_LOCAL_FIELDS, WEBHOOK_EVENTS } from './shared/contract';
-import { venueLocator } from './shared/descriptions';
+import { EVENT_LOCAL_FIELDS, WEBHOOK_EVENTS } from './shared/contract';
+import { authenticationProperty, nodeCredentials, venueLocator } from './shared/descriptions';
+import { authenticationOf } from './transport';
 import { eventsSubtitle } from './shared/subtitles';
 import { withVenueLocalTimes } from './shared/venueTime';
 import { acceptOnce, migrateRecentEventIds } from './webhooks/acceptedEvents';
@@ -39,6 +40,9 @@ function answer(
 	return { noWebhookResponse: true };
 }
 
+const NO_WEBHOOKS_24 =
+	'SevenRooms API 2.4 has no webhooks, so this trigger cannot be activated with it. Use the SevenRooms Poll Trigger: it watches guests, audience changes, birthdays, reservations and the waitlist on API 2.4.';
+
 export class SevenRoomsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SevenRooms Trigger',
@@ -55,11 +59,19 @@ export class SevenRoomsTrigger implements INodeType {
 		defaults: { name: 'SevenRooms Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: nodeCredentials,
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
+			authenticationProperty,
+			{
+				displayName: NO_WEBHOOKS_24,
+				name: 'noWebhooksNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { authentication: ['api24'] } },
+			},
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -92,12 +104,19 @@ export class SevenRoomsTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (authenticationOf(this) === 'api24') return false;
 				return await subscriptionExists(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				if (authenticationOf(this) === 'api24') {
+					throw new NodeOperationError(this.getNode(), 'SevenRooms API 2.4 has no webhooks', {
+						description: NO_WEBHOOKS_24,
+					});
+				}
 				return await subscribe(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				if (authenticationOf(this) === 'api24') return true;
 				return await unsubscribeAll(this);
 			},
 		},

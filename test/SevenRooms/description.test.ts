@@ -52,4 +52,23 @@ describe('the action node as the editor shows it', () => {
 	it('reads "Create or Update a Guest", not "upsert: guest"', () => {
 		expect(subtitleFor('guest', 'upsert')).toBe('Create or Update a Guest');
 	});
+
+	it("names API 2.4's guest delete honestly: Remove Personal Data, on the canvas too", () => {
+		const operations24 = guest.description.find(
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.authentication?.includes('api24'),
+		);
+		const options = operations24?.options as INodePropertyOptions[];
+		expect(options.map((option) => option.name)).toEqual([
+			'Create',
+			'Create or Update',
+			'Get',
+			'Get Many',
+			'Remove Personal Data',
+			'Update',
+		]);
+		for (const option of options)
+			expect(subtitleFor('guest', String(option.value))).toBe(titleCase(String(option.action)));
+	});
 });

@@ -21,7 +21,22 @@ describe('the built package', () => {
 		const node = new NodeClass();
 		const { description } = node;
 		expect(description.name).toMatch(/^sevenRooms/);
-		expect(description.credentials).toEqual([{ name: 'sevenRoomsOAuth2Api', required: true }]);
+		// The OAuth2 API unless the node's Authentication says API 2.4.
+		expect(description.credentials).toEqual([
+			{
+				name: 'sevenRoomsOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'sevenRoomsApi',
+				required: true,
+				displayOptions: { show: { authentication: ['api24'] } },
+			},
+		]);
+		expect(
+			description.properties.find((property) => property.name === 'authentication')?.default,
+		).toBe('oAuth2');
 		expect(description.properties.length).toBeGreaterThan(0);
 		const icon = description.icon as { light: string; dark: string };
 		for (const variant of [icon.light, icon.dark])
@@ -37,7 +52,7 @@ describe('the built package', () => {
 		}
 	});
 
-	it.each(manifest.n8n.credentials)(
+	it.each(manifest.n8n.credentials.filter((file) => file.includes('OAuth2')))(
 		'%s loads and extends n8n OAuth2 with client credentials',
 		(file) => {
 			const exported = Object.values(load(path.join(root, file)) as Record<string, unknown>).find(
@@ -55,6 +70,26 @@ describe('the built package', () => {
 					path.resolve(path.dirname(path.join(root, file)), icon.light.replace('file:', '')),
 				),
 			).toBe(true);
+		},
+	);
+
+	it.each(manifest.n8n.credentials.filter((file) => !file.includes('OAuth2')))(
+		'%s loads with a token from POST /auth that n8n stores and renews',
+		(file) => {
+			const exported = Object.values(load(path.join(root, file)) as Record<string, unknown>).find(
+				(value) => typeof value === 'function',
+			) as new () => ICredentialType;
+			const credential = new exported();
+			expect(credential.name).toBe('sevenRoomsApi');
+			expect(typeof credential.preAuthentication).toBe('function');
+			expect(credential.properties.find((property) => property.typeOptions?.expirable)?.name).toBe(
+				'sessionToken',
+			);
+			expect(credential.authenticate).toEqual({
+				type: 'generic',
+				properties: { headers: { Authorization: '={{$credentials.sessionToken}}' } },
+			});
+			expect(credential.test?.request.url).toBe('/venues');
 		},
 	);
 });

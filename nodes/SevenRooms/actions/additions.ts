@@ -16,7 +16,8 @@ export const additionFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. vip, upcoming-reservation',
-		description: 'Comma-separated tags to add; the tags already there stay',
+		description:
+			'Comma-separated tags to add; the tags already there stay. API 2.4: each as Tag Group:Tag Name.',
 	},
 	{
 		displayName: 'Append to Notes',
@@ -32,7 +33,8 @@ export const additionFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. waitlisted',
-		description: 'Comma-separated tags to remove; the other tags stay',
+		description:
+			'Comma-separated tags to remove; the other tags stay. API 2.4: each as Tag Group:Tag Name.',
 	},
 ];
 

@@ -1,14 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { apiOf } from '../api';
 import { rememberVenueTimeZones } from '../shared/venueTime';
-import { apiRequestAllItems } from '../transport';
 
 /** Venues for the resource locator; a group has a handful, so one list filtered here is enough. */
 export async function searchVenues(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const venues = await apiRequestAllItems.call(this, '/venues');
+	const venues = await apiOf(this).venues.list(this, {});
 	await rememberVenueTimeZones(this, venues);
 	const needle = filter?.trim().toLowerCase();
 	return {

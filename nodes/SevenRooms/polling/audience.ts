@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { fingerprintOf } from '../webhooks/acceptedEvents';
-import { apiRequestPages } from '../transport';
+import { apiOf } from '../api';
 import type { Change, ChangeCursor } from './changes';
 
 /**
@@ -25,7 +25,7 @@ function fingerprints(joined: string | undefined): Set<string> {
 /** Everyone opted in now: the audience the trigger starts from (read once, at activation). */
 export async function currentSubscribers(context: IPollFunctions): Promise<string> {
 	const subscribers: string[] = [];
-	for await (const page of apiRequestPages.call(context, '/guests', { email_opt_in: 'true' })) {
+	for await (const page of apiOf(context).guests.pages(context, { emailOptIn: true })) {
 		for (const guest of page) {
 			if (guest.id !== undefined && guest.email_opt_in === true) {
 				subscribers.push(fingerprintOf(String(guest.id)));

@@ -10,7 +10,7 @@ import {
 } from '../helpers/birthdays';
 import { checkedId } from '../shared/validation';
 import { venueTimeZone } from '../shared/venueTime';
-import { apiRequestPages } from '../transport';
+import { apiOf } from '../api';
 import { MANUAL_SAMPLE } from './changes';
 
 export interface BirthdayState extends IDataObject {
@@ -52,9 +52,9 @@ export async function pollBirthdays(
 	const emitted = { ...(state.emitted ?? {}) };
 	const today = DateTime.now().setZone(zone).startOf('day');
 	const items: IDataObject[] = [];
-	for await (const page of apiRequestPages.call(context, '/guests', {
-		birthday_start: start,
-		birthday_end: end,
+	for await (const page of apiOf(context).guests.pages(context, {
+		birthdayStart: start,
+		birthdayEnd: end,
 	})) {
 		for (const guest of page) {
 			const date = birthdayDateIn(guest.birthday, dates);

@@ -17,8 +17,28 @@ export interface ChangeSource {
 	path: string;
 	qs: IDataObject;
 	changedAt: (item: IDataObject) => unknown;
-	/** whether the list takes `updated_at[gte]` (the waitlist's doesn't) */
+	/** whether the list takes a changed-since filter (the waitlist's doesn't) */
 	serverFilter: boolean;
+	/** the query for changes from an ISO instant on; default: the OAuth2 API's `updated_at[gte]` */
+	since?: (iso: string) => IDataObject;
+	/** pages of objects in the nodes' vocabulary; default: the shared page loop */
+	pages?: (
+		context: IPollFunctions,
+		path: string,
+		qs: IDataObject,
+		options: { pageSize?: number },
+	) => AsyncGenerator<IDataObject[]>;
+}
+
+function pagesOf(source: ChangeSource): NonNullable<ChangeSource['pages']> {
+	return (
+		source.pages ??
+		((context, path, qs, options) => apiRequestPages.call(context, path, qs, options))
+	);
+}
+
+function sinceQuery(source: ChangeSource, iso: string): IDataObject {
+	return source.since ? source.since(iso) : { 'updated_at[gte]': iso };
 }
 
 export interface ChangeCursor {
@@ -55,7 +75,7 @@ async function apiNowMs(context: IPollFunctions): Promise<number | undefined> {
  */
 export async function firstCursor(context: IPollFunctions, source: ChangeSource): Promise<string> {
 	const before = Date.now();
-	for await (const page of apiRequestPages.call(context, source.path, source.qs, { pageSize: 1 })) {
+	for await (const page of pagesOf(source)(context, source.path, source.qs, { pageSize: 1 })) {
 		void page;
 		break;
 	}
@@ -71,8 +91,9 @@ export async function firstCursor(context: IPollFunctions, source: ChangeSource)
 export async function pollChanges(
 	context: IPollFunctions,
 	state: ChangeCursor,
-	{ path, qs, changedAt, serverFilter }: ChangeSource,
+	source: ChangeSource,
 ): Promise<Change[]> {
+	const { path, qs, changedAt, serverFilter } = source;
 	// A cursor past the API's now (left by an older version) is brought back to it.
 	const start = Math.min(
 		time(state.cursor),
@@ -83,8 +104,8 @@ export async function pollChanges(
 	const recent = { ...previous };
 	const changes: Change[] = [];
 	let newest = start;
-	const query = serverFilter ? { ...qs, 'updated_at[gte]': iso(since) } : qs;
-	for await (const page of apiRequestPages.call(context, path, query)) {
+	const query = serverFilter ? { ...qs, ...sinceQuery(source, iso(since)) } : qs;
+	for await (const page of pagesOf(source)(context, path, query, {})) {
 		for (const item of page) {
 			const at = changedAt(item);
 			const id = String(item.id ?? '');
@@ -114,10 +135,10 @@ export async function sampleChanges(
 ): Promise<Change[]> {
 	const since = ((await apiNowMs(context)) ?? Date.now()) - MANUAL_RECENT_MS;
 	const windows = source.serverFilter
-		? [{ ...source.qs, 'updated_at[gte]': iso(since) }, source.qs]
+		? [{ ...source.qs, ...sinceQuery(source, iso(since)) }, source.qs]
 		: [source.qs];
 	for (const qs of windows) {
-		for await (const page of apiRequestPages.call(context, source.path, qs)) {
+		for await (const page of pagesOf(source)(context, source.path, qs, {})) {
 			const newest = page
 				.filter((item) => !Number.isNaN(time(source.changedAt(item))))
 				.sort((a, b) => time(source.changedAt(b)) - time(source.changedAt(a)))

@@ -1,7 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { changeSource24 } from '../api/v2_4/changes';
 import { RESERVATION_LOCAL_FIELDS, WAITLIST_LOCAL_FIELDS } from '../shared/contract';
+import { authenticationOf } from '../transport';
 import { checkedId } from '../shared/validation';
 import { withVenueLocalTimes } from '../shared/venueTime';
 import { time } from './changes';
@@ -16,6 +18,7 @@ function venueIdOf(value: unknown): string {
 
 /** Where an event's changes come from, per the node's parameters. */
 export function changeSourceOf(context: IPollFunctions, event: ChangeEvent): ChangeSource {
+	if (authenticationOf(context) === 'api24') return changeSource24(context, event);
 	const updatedAt = (item: IDataObject) => item.updated_at;
 	if (event === 'guestChanged' || event === 'audienceSync') {
 		return { path: '/guests', qs: {}, changedAt: updatedAt, serverFilter: true };

@@ -8,6 +8,19 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'sevenRoomsOAuth2Api';
 
+/** The credential of SevenRooms' Reservations API 2.4 (../shared/sevenrooms-api-2_4.md). */
+export const CREDENTIAL_TYPE_24 = 'sevenRoomsApi';
+
+/** The nodes' Authentication parameter: which API a node speaks. */
+export type Authentication = 'oAuth2' | 'api24';
+
+/** The hosts of API 2.4 (CONFIRMED); anything else is a custom base URL. */
+export const API_24_HOSTS = {
+	us: 'https://api.sevenrooms.com/2_4',
+	eu: 'https://api.eu.sevenrooms.com/2_4',
+	demo: 'https://demo.sevenrooms.com/api-ext/2_4',
+};
+
 /** What the credential makes of a plain-http base URL that is not this machine: an address that
  * can't resolve, so neither the client secret nor a token is ever sent in clear. */
 export const PLAIN_HTTP_REFUSED_URL = 'https://plain-http-is-only-allowed-for-localhost.invalid';

@@ -1,4 +1,69 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, CREDENTIAL_TYPE_24 } from './contract';
+
+/**
+ * n8n's usual Authentication selector. Its default keeps workflows saved before it existed (no
+ * `authentication` parameter) on the OAuth2 API.
+ */
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'OAuth2 API', value: 'oAuth2' },
+		{
+			name: 'API 2.4',
+			value: 'api24',
+			description: "SevenRooms' Reservations API 2.4: client ID and secret, no webhooks",
+		},
+	],
+	default: 'oAuth2',
+};
+
+/** Each node's credentials: the one its Authentication names. */
+export const nodeCredentials: INodeCredentialDescription[] = [
+	{
+		name: CREDENTIAL_TYPE,
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
+	{
+		name: CREDENTIAL_TYPE_24,
+		required: true,
+		displayOptions: { show: { authentication: ['api24'] } },
+	},
+];
+
+/** Shows a parameter (or a collection's option) only for one API. */
+export function onlyFor(
+	authentication: 'oAuth2' | 'api24',
+	property: INodeProperties,
+	root = true,
+): INodeProperties {
+	const key = root ? 'authentication' : '/authentication';
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, [key]: [authentication] },
+		},
+	};
+}
+
+/** API 2.4's `send_client_email` (SevenRooms' default: yes) on bookings and cancellations. */
+export const emailGuestOption: INodeProperties = onlyFor(
+	'api24',
+	{
+		displayName: 'Email the Guest',
+		name: 'sendClientEmail',
+		type: 'boolean',
+		default: true,
+		description: 'Whether SevenRooms emails the guest a confirmation (or cancellation)',
+	},
+	false,
+);
 
 export const venueLocator: INodeProperties = {
 	displayName: 'Venue',

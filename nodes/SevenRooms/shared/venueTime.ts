@@ -1,8 +1,9 @@
 import { IANAZone } from 'luxon';
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { withLocalTimes } from '../helpers/time';
-import { apiRequestObject, connectionOf } from '../transport';
+import { apiRequestObject, authenticationOf, connectionOf } from '../transport';
 import type { SevenRoomsFunctions } from '../transport';
 
 /**
@@ -25,6 +26,48 @@ function zoneOfVenue(context: SevenRoomsFunctions, venue: IDataObject): string |
 	if (!zone && venue.timezone) {
 		context.logger.warn(
 			`SevenRooms: venue ${String(venue.id)} has an unknown time zone "${String(venue.timezone)}", its times stay in UTC`,
+		);
+	}
+	return zone;
+}
+
+/**
+ * API 2.4 has no venue time zone: the user names it on the node (empty: n8n's time zone, the
+ * workflow's setting or the instance's).
+ */
+export const venueTimeZoneProperty: INodeProperties = {
+	displayName: 'Venue Time Zone',
+	name: 'venueTimeZone',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. America/New_York',
+	description:
+		"The venue's IANA time zone: API 2.4 gives local times without one. Empty: this workflow's time zone.",
+	displayOptions: { show: { authentication: ['api24'] } },
+};
+
+/** The node's Venue Time Zone (API 2.4), checked; n8n's time zone when it is empty. */
+export function configuredTimeZone(context: SevenRoomsFunctions, itemIndex = 0): string {
+	let value: unknown;
+	try {
+		value =
+			'getInputData' in context
+				? context.getNodeParameter('venueTimeZone', itemIndex, '')
+				: context.getNodeParameter('venueTimeZone', '');
+	} catch {
+		value = '';
+	}
+	const text = String(value ?? '').trim();
+	if (!text) return validTimeZone(context.getTimezone()) ?? 'UTC';
+	const zone = validTimeZone(text);
+	if (!zone) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Venue Time Zone "${text}" is not a time zone`,
+			{
+				itemIndex,
+				description: 'Use an IANA time zone name such as America/New_York or Europe/London.',
+			},
 		);
 	}
 	return zone;
@@ -56,6 +99,7 @@ export async function venueTimeZone(
 	venueId: string,
 	{ itemIndex, quick = false }: { itemIndex?: number; quick?: boolean } = {},
 ): Promise<string | undefined> {
+	if (authenticationOf(context) === 'api24') return configuredTimeZone(context, itemIndex);
 	const key = `${(await connectionOf(context)).clientKey}|${venueId}`;
 	const cached = zones.get(key);
 	if (cached && cached.until > Date.now()) return cached.zone;

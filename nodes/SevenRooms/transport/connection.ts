@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INode,
 	IHookFunctions,
@@ -8,7 +9,9 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, PLAIN_HTTP_REFUSED_URL } from '../shared/contract';
+import { PLAIN_HTTP_REFUSED_URL } from '../shared/contract';
+import { dialectOf } from './dialects';
+import type { Dialect } from './dialects';
 
 export type SevenRoomsFunctions =
 	| IExecuteFunctions
@@ -24,6 +27,10 @@ export interface Connection {
 	clientKey: string;
 	/** the credential's Requests per Minute, as entered */
 	requestsPerMinute: unknown;
+	/** the API the node speaks (its Authentication parameter) */
+	dialect: Dialect;
+	/** query every list of venues, guests and reservations carries */
+	listQuery: IDataObject;
 }
 
 const connections = new WeakMap<object, Connection>();
@@ -79,14 +86,17 @@ export function checkedBaseUrl(node: INode, value: unknown): string {
 export async function connectionOf(context: SevenRoomsFunctions): Promise<Connection> {
 	const cached = connections.get(context);
 	if (cached) return cached;
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const dialect = dialectOf(context);
+	const credentials = await context.getCredentials(dialect.credentialType);
 	const node = context.getNode();
-	const baseUrl = checkedBaseUrl(node, credentials.apiBaseUrl);
-	const credentialId = node.credentials?.[CREDENTIAL_TYPE]?.id ?? 'default';
+	const baseUrl = checkedBaseUrl(node, dialect.baseUrlOf(credentials));
+	const credentialId = node.credentials?.[dialect.credentialType]?.id ?? 'default';
 	const connection: Connection = {
 		baseUrl,
 		clientKey: `${credentialId}|${String(credentials.clientId ?? '')}|${baseUrl}`,
 		requestsPerMinute: credentials.rateLimitPerMinute ?? 120,
+		dialect,
+		listQuery: dialect.listQuery(credentials),
 	};
 	connections.set(context, connection);
 	return connection;

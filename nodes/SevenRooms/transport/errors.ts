@@ -66,10 +66,11 @@ export function apiError(
 	status: number,
 	body: unknown,
 	itemIndex?: number,
+	dialect: { entries?: SevenRoomsApiErrorEntry[]; headline?: string } = {},
 ): NodeApiError {
-	const errors = errorEntries(body);
+	const errors = dialect.entries ?? errorEntries(body);
 	const first = errors[0];
-	const headline = STATUS_HINTS[status] ?? `SevenRooms answered HTTP ${status}`;
+	const headline = dialect.headline ?? STATUS_HINTS[status] ?? `SevenRooms answered HTTP ${status}`;
 	const message = first ? `${headline}: ${first.message || first.code}` : headline;
 	const hint = first ? CODE_HINTS[first.code] : undefined;
 	const description = [...errors.map(describe), ...(hint ? [hint] : [])].join('\n') || undefined;
@@ -238,4 +239,28 @@ export function rateLimitBudgetError(
 		httpCode: '429',
 		itemIndex,
 	});
+}
+
+/**
+ * A create that must not be sent twice (API 2.4 has no idempotency key) failed in a way that may
+ * have created it: the caller looks for the object before trying again.
+ */
+export function answerLostError(
+	node: INode,
+	what: string,
+	request: string,
+	itemIndex?: number,
+): NodeApiError {
+	const error = new NodeApiError(node, { answer_lost: what } as JsonObject, {
+		message: 'SevenRooms may have created the object, but its answer was lost',
+		description: `${request} got ${what} instead of an answer, so it is not known whether it was created.`,
+		itemIndex,
+	});
+	error.context.answerLost = true;
+	return error;
+}
+
+/** Whether an error is `answerLostError`'s. */
+export function isAnswerLost(error: unknown): boolean {
+	return (error as { context?: { answerLost?: unknown } })?.context?.answerLost === true;
 }

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from '../shared/contract';
+import { connectionOf } from './connection';
 import type { SevenRoomsFunctions } from './connection';
 import { apiRequest } from './request';
 
@@ -22,21 +22,10 @@ function paginationError(
 	});
 }
 
-/** The objects of one list page (`{"data": […]}`); a missing or null list is an empty page. */
-function pageItems(body: IDataObject | undefined): IDataObject[] {
-	if (Array.isArray(body)) return body as IDataObject[];
-	return Array.isArray(body?.data) ? (body.data as IDataObject[]) : [];
-}
-
-/** The cursor of the next page, or undefined on the last page. */
-function nextCursorOf(body: IDataObject | undefined): string | undefined {
-	const next = (body?.pagination as IDataObject | undefined)?.next_cursor;
-	if (typeof next === 'number' && Number.isFinite(next)) return String(next);
-	return typeof next === 'string' && next !== '' ? next : undefined;
-}
-
 /**
- * Pages of a list endpoint, following `next_cursor` until it is null. A cursor that comes back a
+ * Pages of a list endpoint, following the cursor until the dialect says the list ended (a page's
+ * objects and cursor are read by the API's dialect; `listKey` names a list that is not the
+ * usual one). A cursor that comes back a
  * second time, or more than `MAX_PAGES` pages, is an error naming the path: a server that never
  * ends its list can't make a node read forever.
  */
@@ -44,19 +33,26 @@ export async function* apiRequestPages(
 	this: SevenRoomsFunctions,
 	path: string,
 	qs: IDataObject = {},
-	{ pageSize = MAX_PAGE_SIZE, itemIndex }: { pageSize?: number; itemIndex?: number } = {},
+	{
+		pageSize,
+		itemIndex,
+		listKey,
+	}: { pageSize?: number; itemIndex?: number; listKey?: string } = {},
 ): AsyncGenerator<IDataObject[]> {
+	const { dialect } = await connectionOf(this);
+	const limit = Math.max(1, Math.min(dialect.maxPageSize, pageSize ?? dialect.maxPageSize));
 	const cursorsSeen = new Set<string>();
 	let cursor: string | undefined;
 	for (let page = 1; ; page++) {
 		if (page > MAX_PAGES)
 			throw paginationError(this, path, `more than ${MAX_PAGES} pages`, itemIndex);
 		const body = await apiRequest.call(this, 'GET', path, {
-			qs: { ...qs, limit: pageSize, ...(cursor ? { cursor } : {}) },
+			qs: { ...qs, limit, ...(cursor ? { cursor } : {}) },
 			itemIndex,
 		});
-		yield pageItems(body);
-		cursor = nextCursorOf(body);
+		const next = dialect.pageOf(body, listKey);
+		yield next.items;
+		cursor = next.cursor;
 		if (!cursor) return;
 		if (cursorsSeen.has(cursor)) {
 			throw paginationError(this, path, 'the same page cursor came back twice', itemIndex);
@@ -70,12 +66,11 @@ export async function apiRequestAllItems(
 	this: SevenRoomsFunctions,
 	path: string,
 	qs: IDataObject = {},
-	{ limit, itemIndex }: { limit?: number; itemIndex?: number } = {},
+	{ limit, itemIndex, listKey }: { limit?: number; itemIndex?: number; listKey?: string } = {},
 ): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
-	const pageSize =
-		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
-	for await (const page of apiRequestPages.call(this, path, qs, { pageSize, itemIndex })) {
+	const pageSize = limit === undefined ? undefined : Math.max(1, limit);
+	for await (const page of apiRequestPages.call(this, path, qs, { pageSize, itemIndex, listKey })) {
 		for (const item of page) items.push(item);
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
 	}

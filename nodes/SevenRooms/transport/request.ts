@@ -7,10 +7,11 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/contract';
 import { connectionOf } from './connection';
 import type { SevenRoomsFunctions } from './connection';
+import type { AuthState } from './dialects';
 import {
+	answerLostError,
 	apiError,
 	isTokenAcquisitionFailure,
 	networkError,
@@ -35,9 +36,17 @@ import { observeServerDate } from './serverClock';
 
 export interface ApiRequestOptions {
 	qs?: IDataObject;
-	body?: IDataObject;
-	/** sent as `Idempotency-Key`; the same value on every retry of this request */
+	body?: IDataObject | IDataObject[];
+	/** how the body is sent; by default as the API's writes are (OAuth2: JSON, 2.4: a form) */
+	encoding?: 'json' | 'form';
+	/** sent as `Idempotency-Key` where the API has it; the same value on every retry */
 	idempotencyKey?: string;
+	/**
+	 * A create the API can't recognise when repeated (2.4 has no idempotency key): never sent twice.
+	 * A failure after which it may have happened (no answer, a 500) is an error the caller reads
+	 * with `isAnswerLost` instead of a retry.
+	 */
+	once?: boolean;
 	/** for per-item errors */
 	itemIndex?: number;
 	/**
@@ -90,10 +99,11 @@ export async function apiRequest(
 	path: string,
 	options: ApiRequestOptions = {},
 ): Promise<IDataObject | undefined> {
-	const { qs, body, idempotencyKey, itemIndex } = options;
+	const { qs, body, idempotencyKey, itemIndex, once } = options;
 	const quick = options.patience === 'quick';
 	const node = this.getNode();
 	const connection = await connectionOf(this);
+	const { dialect } = connection;
 	const rateControl = rateControllerFor(connection.clientKey, connection.requestsPerMinute);
 	const abortSignal = cancelSignal(this);
 	const described = `${method} ${path}`;
@@ -102,17 +112,18 @@ export async function apiRequest(
 		method,
 		url: `${connection.baseUrl}${path}`,
 		qs: qs && Object.keys(qs).length ? qs : undefined,
-		body,
 		json: true,
 		headers: {
 			Accept: 'application/json',
-			...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+			...(idempotencyKey && dialect.idempotencyHeader ? { 'Idempotency-Key': idempotencyKey } : {}),
 		},
 		returnFullResponse: true,
 		// Statuses are ours to judge (Retry-After, the errors array); 401 is refreshed below.
 		ignoreHttpStatusErrors: true,
 		timeout: quick ? retryPolicy.quickTimeoutMs : retryPolicy.requestTimeoutMs,
 	};
+	if (body !== undefined) dialect.encodeBody(request, body, options.encoding);
+	const auth: AuthState = { renew: false };
 
 	let tokenRefreshed = false;
 	let apiMayHaveActed = false;
@@ -134,17 +145,14 @@ export async function apiRequest(
 
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				// n8n signs the options object in place; every attempt starts from a clean copy.
-				{ ...request, headers: { ...request.headers } },
-			)) as IN8nHttpFullResponse;
+			// n8n signs the options object in place; every attempt starts from a clean copy.
+			response = await dialect.send(this, { ...request, headers: { ...request.headers } }, auth);
 		} catch (error) {
 			if (isTokenAcquisitionFailure(error)) throw tokenError(node, error, itemIndex);
 			const code = networkErrorCode(error);
 			// Not ours and not the network: only its message goes on (its config holds the token).
 			if (!code) throw nodeErrorOf(node, error, itemIndex);
+			if (once) throw answerLostError(node, `network error ${code}`, described, itemIndex);
 			if (quick || attempt >= retryPolicy.maxAttempts) {
 				throw networkError(node, code, described, attempt, itemIndex);
 			}
@@ -175,7 +183,7 @@ export async function apiRequest(
 			tokenRefreshed = true;
 			this.logger.debug('SevenRooms token rejected, fetching a new one', { request: described });
 			try {
-				await this.helpers.refreshOAuth2Token.call(this, CREDENTIAL_TYPE);
+				await dialect.reauthenticate(this, auth);
 			} catch (error) {
 				throw tokenError(node, error, itemIndex);
 			}
@@ -183,12 +191,16 @@ export async function apiRequest(
 			continue;
 		}
 
-		if (quick || !isRetryableStatus(status)) {
-			throw apiError(node, status, response.body, itemIndex);
+		const failure = () =>
+			apiError(node, status, response.body, itemIndex, {
+				entries: dialect.errorEntries(response.body),
+				headline: dialect.statusHints[status],
+			});
+		if (quick || !isRetryableStatus(status)) throw failure();
+		if (once && status !== 429 && mayHaveActed(status)) {
+			throw answerLostError(node, `HTTP ${status}`, described, itemIndex);
 		}
-		if (status !== 429 && attempt >= retryPolicy.maxAttempts) {
-			throw apiError(node, status, response.body, itemIndex);
-		}
+		if (status !== 429 && attempt >= retryPolicy.maxAttempts) throw failure();
 		const waitMs = waitAfterStatus(status, headers, status === 429 ? ++rateLimitedCount : attempt);
 		if (waitMs > retryPolicy.maxWaitMs) {
 			throw waitTooLongError(node, status, waitMs, described, itemIndex);
@@ -215,7 +227,7 @@ export async function apiRequest(
 }
 
 /**
- * One object's request (`{"data": {…}}`): its object. A list or nothing where one object belongs
+ * One object's request (`{"data": {…}}`, as the dialect reads it): its object. A list or nothing where one object belongs
  * is an error, so an id that did not name one object can't pass a list off as its result.
  */
 export async function apiRequestObject(
@@ -225,11 +237,11 @@ export async function apiRequestObject(
 	options: ApiRequestOptions = {},
 ): Promise<IDataObject> {
 	const body = await apiRequest.call(this, method, path, options);
-	const data = body?.data;
+	const object = (await connectionOf(this)).dialect.objectOf(body);
 	const described = `${method} ${path}`;
-	if (Array.isArray(data) || Array.isArray(body) || (body && 'pagination' in body)) {
+	if (object === 'list') {
 		throw unexpectedShapeError(this.getNode(), described, 'a list', options.itemIndex);
 	}
-	if (data && typeof data === 'object') return data as IDataObject;
+	if (object) return object;
 	throw unexpectedShapeError(this.getNode(), described, 'no object', options.itemIndex);
 }

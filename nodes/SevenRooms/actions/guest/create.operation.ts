@@ -7,7 +7,7 @@ import {
 	defaultPhoneCountryOption,
 	idempotencyKeyOption,
 } from '../../shared/descriptions';
-import { apiRequestObject } from '../../transport';
+import { apiOf } from '../../api';
 import { idempotencyKeyFor } from '../idempotency';
 import { newGuestBody } from './body';
 import { newGuestProperties } from './description';
@@ -30,5 +30,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		defaultPhoneCountry(this.getNode(), options, itemIndex),
 	);
 	const idempotencyKey = idempotencyKeyFor(this, 'guest.create', itemIndex, options);
-	return await apiRequestObject.call(this, 'POST', '/guests', { body, idempotencyKey, itemIndex });
+	return await apiOf(this).guests.create(this, body, {
+		idempotencyKey,
+		itemIndex,
+		userKey: Boolean(String(options.idempotencyKey ?? '').trim()),
+	});
 }

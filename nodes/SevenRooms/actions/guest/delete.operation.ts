@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { guestLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
-import { apiRequest } from '../../transport';
+import { apiOf } from '../../api';
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['guest'], operation: ['delete'] } },
+	{ show: { resource: ['guest'], operation: ['delete', 'removePersonalData'] } },
 	[
 		{
 			displayName:
@@ -14,6 +14,15 @@ export const description = updateDisplayOptions(
 			name: 'deleteNotice',
 			type: 'notice',
 			default: '',
+			displayOptions: { show: { authentication: ['oAuth2'] } },
+		},
+		{
+			displayName:
+				"API 2.4 cannot delete a guest: this blanks the guest's name, email, phone, birthday and address, here and on their reservations, and keeps the profile with its ID, loyalty and visit figures (and notes). It cannot be undone.",
+			name: 'removePersonalDataNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { authentication: ['api24'] } },
 		},
 		guestLocator,
 	],
@@ -21,6 +30,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const guestId = idParameter(this, 'guestId', 'Guest ID', itemIndex);
-	await apiRequest.call(this, 'DELETE', `/guests/${encodeURIComponent(guestId)}`, { itemIndex });
-	return { id: guestId, deleted: true };
+	return await apiOf(this).guests.remove(this, guestId, itemIndex);
 }

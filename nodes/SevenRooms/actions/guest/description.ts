@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { onlyFor } from '../../shared/descriptions';
+
+/** Fields API 2.4's clients don't have: shown for the OAuth2 API only. */
+const OAUTH2_ONLY = ['anniversary', 'dietary_notes', 'preferences', 'sms_opt_in'];
+
 /** Guest fields a user can set, shared by Create, Update and Create or Update. */
-export const guestFieldOptions: INodeProperties[] = [
+const allGuestFieldOptions: INodeProperties[] = [
 	{
 		displayName: 'Anniversary',
 		name: 'anniversary',
@@ -66,9 +71,28 @@ export const guestFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. vip, wine-lover',
-		description: "Comma-separated tags; they replace the guest's tags",
+		description:
+			"Comma-separated tags; they replace the guest's tags. API 2.4: each as Tag Group:Tag Name.",
 	},
 ];
+
+export const guestFieldOptions: INodeProperties[] = [
+	...allGuestFieldOptions.map((option) =>
+		OAUTH2_ONLY.includes(option.name) ? onlyFor('oAuth2', option, false) : option,
+	),
+	onlyFor(
+		'api24',
+		{
+			displayName: 'External User ID',
+			name: 'external_user_id',
+			type: 'string',
+			default: '',
+			description:
+				"Your system's ID for the guest (API 2.4). Left empty on Create, the node's idempotency key goes here so a create whose answer was lost is found, not repeated.",
+		},
+		false,
+	),
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 /** Parameters of a guest being created (Create, Create or Update), before display options. */
 export const newGuestProperties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { guestLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
-import { apiRequestObject } from '../../transport';
+import { apiOf } from '../../api';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['guest'], operation: ['get'] } },
@@ -12,7 +12,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const guestId = idParameter(this, 'guestId', 'Guest ID', itemIndex);
-	return await apiRequestObject.call(this, 'GET', `/guests/${encodeURIComponent(guestId)}`, {
-		itemIndex,
-	});
+	return await apiOf(this).guests.get(this, guestId, itemIndex);
 }

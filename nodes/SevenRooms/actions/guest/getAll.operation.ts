@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { defaultPhoneCountry, toE164 } from '../../helpers/phone';
 import { toUtcIso } from '../../helpers/time';
-import { apiRequestAllItems } from '../../transport';
+import { apiOf } from '../../api';
+import type { GuestFilters } from '../../api';
 import {
 	collection,
 	defaultPhoneCountryOption,
@@ -110,44 +111,43 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const node = this.getNode();
-	const qs: IDataObject = {};
+	const query: GuestFilters = {};
 	if (filters.updatedSince)
-		qs['updated_at[gte]'] = toUtcIso(node, filters.updatedSince, {
+		query.updatedSince = toUtcIso(node, filters.updatedSince, {
 			field: 'Updated Since',
 			zone: 'utc',
 			itemIndex,
 		});
 	if (filters.updatedUntil)
-		qs['updated_at[lte]'] = toUtcIso(node, filters.updatedUntil, {
+		query.updatedUntil = toUtcIso(node, filters.updatedUntil, {
 			field: 'Updated Until',
 			zone: 'utc',
 			itemIndex,
 		});
-	if (filters.email) qs.email = String(filters.email).trim();
+	if (filters.email) query.email = String(filters.email).trim();
 	if (filters.phone) {
-		qs.phone = toE164(node, filters.phone, {
+		query.phone = toE164(node, filters.phone, {
 			field: 'Phone',
 			defaultCountry: defaultPhoneCountry(node, options, itemIndex),
 			itemIndex,
 		});
 	}
 	if (filters.emailOptIn !== undefined && filters.emailOptIn !== '')
-		qs.email_opt_in = String(filters.emailOptIn);
+		query.emailOptIn = String(filters.emailOptIn) === 'true';
 	if (filters.tags)
-		qs.tags = String(filters.tags)
+		query.tags = String(filters.tags)
 			.split(',')
 			.map((tag) => tag.trim())
-			.filter(Boolean)
-			.join(',');
+			.filter(Boolean);
 	if (filters.birthdayStart || filters.birthdayEnd) {
 		if (!filters.birthdayStart || !filters.birthdayEnd) {
 			throw new NodeOperationError(node, 'Birthday From and Birthday To must be set together', {
 				itemIndex,
 			});
 		}
-		qs.birthday_start = monthDay(this, itemIndex, 'Birthday From', filters.birthdayStart);
-		qs.birthday_end = monthDay(this, itemIndex, 'Birthday To', filters.birthdayEnd);
+		query.birthdayStart = monthDay(this, itemIndex, 'Birthday From', filters.birthdayStart);
+		query.birthdayEnd = monthDay(this, itemIndex, 'Birthday To', filters.birthdayEnd);
 	}
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	return await apiRequestAllItems.call(this, '/guests', qs, { limit, itemIndex });
+	return await apiOf(this).guests.list(this, query, { limit, itemIndex });
 }

@@ -4,8 +4,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { defaultPhoneCountry } from '../../helpers/phone';
 import { collection, defaultPhoneCountryOption, guestLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
-import { apiRequestObject } from '../../transport';
-import { additionFieldOptions, splitAdditions, withAdditions } from '../additions';
+import { apiOf } from '../../api';
+import { additionFieldOptions, splitAdditions } from '../additions';
 import { guestBody } from './body';
 import { guestFieldOptions } from './description';
 
@@ -31,20 +31,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { replace, add } = splitAdditions(
 		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
 	);
-	const path = `/guests/${encodeURIComponent(guestId)}`;
-	const replaced = guestBody(
+	const body = guestBody(
 		this,
 		itemIndex,
 		replace,
 		defaultPhoneCountry(this.getNode(), options, itemIndex),
 	);
-	const body = await withAdditions(this, path, replaced, add, itemIndex);
-	if (!Object.keys(body).length) {
+	if (!Object.keys(body).length && !Object.keys(add).length) {
 		throw new NodeOperationError(
 			this.getNode(),
 			'Update Fields is empty: add at least one field to change',
 			{ itemIndex },
 		);
 	}
-	return await apiRequestObject.call(this, 'PATCH', path, { body, itemIndex });
+	return await apiOf(this).guests.update(this, guestId, body, add, itemIndex);
 }

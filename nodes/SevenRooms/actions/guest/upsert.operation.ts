@@ -7,8 +7,7 @@ import {
 	defaultPhoneCountryOption,
 	idempotencyKeyOption,
 } from '../../shared/descriptions';
-import { checkedId } from '../../shared/validation';
-import { apiErrorsOf, apiRequestObject, nodeErrorOf } from '../../transport';
+import { apiOf } from '../../api';
 import { idempotencyKeyFor } from '../idempotency';
 import { newGuestBody } from './body';
 import { newGuestProperties } from './description';
@@ -29,7 +28,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Create; on 409 `guest_exists` PATCH the existing guest with the same fields. */
+/** Create, or update the guest with the same email or phone (see the API's `upsert`). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body = newGuestBody(
@@ -38,28 +37,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		defaultPhoneCountry(this.getNode(), options, itemIndex),
 	);
 	const idempotencyKey = idempotencyKeyFor(this, 'guest.upsert', itemIndex, options);
-	let existingId: unknown;
-	try {
-		const created = await apiRequestObject.call(this, 'POST', '/guests', {
-			body,
-			idempotencyKey,
-			itemIndex,
-		});
-		return { ...created, upsert_action: 'created' };
-	} catch (error) {
-		existingId = apiErrorsOf(error).find((entry) => entry.code === 'guest_exists')?.existing_id;
-		// Not a duplicate: the transport's error already names the problem.
-		if (existingId === undefined) throw nodeErrorOf(this.getNode(), error, itemIndex);
-	}
-	const guestId = checkedId(this.getNode(), existingId, 'existing guest ID', itemIndex);
-	const updated = await apiRequestObject.call(
-		this,
-		'PATCH',
-		`/guests/${encodeURIComponent(guestId)}`,
-		{
-			body,
-			itemIndex,
-		},
-	);
-	return { ...updated, upsert_action: 'updated' };
+	return await apiOf(this).guests.upsert(this, body, {
+		idempotencyKey,
+		itemIndex,
+		userKey: Boolean(String(options.idempotencyKey ?? '').trim()),
+	});
 }

@@ -1,39 +1,40 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { RESERVATION_LOCAL_FIELDS } from '../../shared/contract';
-import { reservationLocator } from '../../shared/descriptions';
+import { apiOf } from '../../api';
+import {
+	collection,
+	emailGuestOption,
+	onlyFor,
+	reservationLocator,
+} from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
-import { withVenueLocalTimes } from '../../shared/venueTime';
-import { apiRequestObject } from '../../transport';
 import { idempotencyKeyFor } from '../idempotency';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reservation'], operation: ['cancel'] } },
 	[
 		reservationLocator,
-		{
+		onlyFor('oAuth2', {
 			displayName: 'Reason',
 			name: 'reason',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Guest called to cancel',
-		},
+		}),
+		onlyFor('api24', collection('Options', 'options', 'Add Option', [emailGuestOption])),
 	],
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reservationId = idParameter(this, 'reservationId', 'Reservation ID', itemIndex);
 	const reason = String(this.getNodeParameter('reason', itemIndex, '') ?? '').trim();
-	const reservation = await apiRequestObject.call(
-		this,
-		'POST',
-		`/reservations/${encodeURIComponent(reservationId)}/cancel`,
-		{
-			body: reason ? { reason } : {},
-			idempotencyKey: idempotencyKeyFor(this, 'reservation.cancel', itemIndex),
-			itemIndex,
-		},
-	);
-	return await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await apiOf(this).reservations.cancel(this, reservationId, {
+		reason,
+		idempotencyKey: idempotencyKeyFor(this, 'reservation.cancel', itemIndex),
+		itemIndex,
+		extra:
+			options.sendClientEmail !== undefined ? { send_client_email: options.sendClientEmail } : {},
+	});
 }

@@ -2,20 +2,20 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { defaultPhoneCountry } from '../../helpers/phone';
-import { RESERVATION_LOCAL_FIELDS } from '../../shared/contract';
+import { apiOf } from '../../api';
 import {
 	collection,
 	defaultPhoneCountryOption,
+	emailGuestOption,
 	idempotencyKeyOption,
+	onlyFor,
 	timeInputZoneOption,
 	venueLocator,
 } from '../../shared/descriptions';
 import { wholeNumber } from '../../shared/validation';
-import { withVenueLocalTimes } from '../../shared/venueTime';
-import { apiRequestObject } from '../../transport';
 import { bookingGuestBody, bookingGuestProperties } from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
-import { reservationFieldsBody, startTimeUtc } from './body';
+import { reservationFieldsBody } from './body';
 import { reservationFieldOptions } from './description';
 
 const properties: INodeProperties[] = [
@@ -42,6 +42,19 @@ const properties: INodeProperties[] = [
 		defaultPhoneCountryOption,
 		idempotencyKeyOption,
 		timeInputZoneOption,
+		emailGuestOption,
+		onlyFor(
+			'api24',
+			{
+				displayName: 'External ID',
+				name: 'externalId',
+				type: 'string',
+				default: '',
+				description:
+					"Your system's ID for the reservation (API 2.4's external_id). Left empty, the node's idempotency key goes here so a booking whose answer was lost is found, not repeated.",
+			},
+			false,
+		),
 	]),
 ];
 
@@ -66,27 +79,28 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('partySize', itemIndex),
 	);
 	const guest = bookingGuestBody(this, itemIndex, defaultPhoneCountry(node, options, itemIndex));
-	const startTime = await startTimeUtc(
-		this,
-		itemIndex,
-		this.getNodeParameter('startTime', itemIndex),
-		venueId,
-		options.timeZone,
+	const fields = reservationFieldsBody(
+		this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 	);
-	const body: IDataObject = {
-		venue_id: venueId,
-		party_size: partySize,
-		start_time: startTime,
-		...guest,
-		...reservationFieldsBody(
-			this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
-		),
-	};
 	const idempotencyKey = idempotencyKeyFor(this, 'reservation.create', itemIndex, options);
-	const reservation = await apiRequestObject.call(this, 'POST', '/reservations', {
-		body,
-		idempotencyKey,
-		itemIndex,
-	});
-	return await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
+	const extra: IDataObject = {};
+	if (options.sendClientEmail !== undefined) extra.send_client_email = options.sendClientEmail;
+	if (options.externalId) extra.external_id = String(options.externalId).trim();
+	return await apiOf(this).reservations.create(
+		this,
+		{
+			venueId,
+			partySize,
+			startTime: this.getNodeParameter('startTime', itemIndex),
+			timeZone: options.timeZone,
+			guest,
+			fields,
+			extra,
+		},
+		{
+			idempotencyKey,
+			itemIndex,
+			userKey: Boolean(String(options.idempotencyKey ?? '').trim()),
+		},
+	);
 }

@@ -17,7 +17,7 @@ export const reservationFieldOptions: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getTables', loadOptionsDependsOn: ['venue.value'] },
 		default: [],
 		description:
-			'Tables to seat the party at; without them SevenRooms picks a free table. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Tables to seat the party at (API 2.4: table numbers); without them SevenRooms picks a free table. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Tags',

@@ -1,11 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { RESERVATION_LOCAL_FIELDS } from '../../shared/contract';
 import { reservationLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
-import { withVenueLocalTimes } from '../../shared/venueTime';
-import { apiRequestObject } from '../../transport';
+import { apiOf } from '../../api';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reservation'], operation: ['get'] } },
@@ -14,11 +12,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reservationId = idParameter(this, 'reservationId', 'Reservation ID', itemIndex);
-	const reservation = await apiRequestObject.call(
-		this,
-		'GET',
-		`/reservations/${encodeURIComponent(reservationId)}`,
-		{ itemIndex },
-	);
-	return await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
+	return await apiOf(this).reservations.get(this, reservationId, itemIndex);
 }

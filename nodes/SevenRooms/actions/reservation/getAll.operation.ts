@@ -2,10 +2,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toUtcIso } from '../../helpers/time';
-import { RESERVATION_LOCAL_FIELDS, RESERVATION_STATUSES } from '../../shared/contract';
+import { apiOf } from '../../api';
+import type { ReservationFilters } from '../../api';
+import { RESERVATION_STATUSES } from '../../shared/contract';
 import { collection, returnAllAndLimit, venueLocator } from '../../shared/descriptions';
-import { withVenueLocalTimes } from '../../shared/venueTime';
-import { apiRequestAllItems } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reservation'], operation: ['getAll'] } },
@@ -53,39 +53,30 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const node = this.getNode();
-	const qs: IDataObject = {};
+	const query: ReservationFilters = {};
 	const venue = filters.venue as IDataObject | string | undefined;
 	const venueId = typeof venue === 'object' && venue !== null ? venue.value : venue;
-	if (venueId) qs.venue_id = String(venueId);
-	if (filters.guestId) qs.guest_id = String(filters.guestId).trim();
-	if (filters.status) qs.status = filters.status;
+	if (venueId) query.venueId = String(venueId);
+	if (filters.guestId) query.guestId = String(filters.guestId).trim();
+	if (filters.status) query.status = String(filters.status);
 	if (filters.startFrom)
-		qs['start_time[gte]'] = toUtcIso(node, filters.startFrom, {
+		query.startFrom = toUtcIso(node, filters.startFrom, {
 			field: 'Starts After',
 			zone: 'utc',
 			itemIndex,
 		});
 	if (filters.startTo)
-		qs['start_time[lte]'] = toUtcIso(node, filters.startTo, {
+		query.startTo = toUtcIso(node, filters.startTo, {
 			field: 'Starts Before',
 			zone: 'utc',
 			itemIndex,
 		});
 	if (filters.updatedSince)
-		qs['updated_at[gte]'] = toUtcIso(node, filters.updatedSince, {
+		query.updatedSince = toUtcIso(node, filters.updatedSince, {
 			field: 'Updated Since',
 			zone: 'utc',
 			itemIndex,
 		});
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const reservations = await apiRequestAllItems.call(this, '/reservations', qs, {
-		limit,
-		itemIndex,
-	});
-	const result: IDataObject[] = [];
-	for (const reservation of reservations)
-		result.push(
-			await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex }),
-		);
-	return result;
+	return await apiOf(this).reservations.list(this, query, { limit, itemIndex });
 }

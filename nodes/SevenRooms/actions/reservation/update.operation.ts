@@ -1,13 +1,17 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { RESERVATION_LOCAL_FIELDS, RESERVATION_STATUSES } from '../../shared/contract';
-import { collection, reservationLocator, timeInputZoneOption } from '../../shared/descriptions';
+import { apiOf } from '../../api';
+import { RESERVATION_STATUSES } from '../../shared/contract';
+import {
+	collection,
+	onlyFor,
+	reservationLocator,
+	timeInputZoneOption,
+} from '../../shared/descriptions';
 import { idParameter, wholeNumber } from '../../shared/validation';
-import { withVenueLocalTimes } from '../../shared/venueTime';
-import { apiRequestObject } from '../../transport';
-import { additionFieldOptions, splitAdditions, withAdditions } from '../additions';
-import { reservationFieldsBody, startTimeUtc } from './body';
+import { additionFieldOptions, splitAdditions } from '../additions';
+import { reservationFieldsBody } from './body';
 import { reservationFieldOptions } from './description';
 
 export const description = updateDisplayOptions(
@@ -17,20 +21,29 @@ export const description = updateDisplayOptions(
 		collection('Update Fields', 'updateFields', 'Add Field', [
 			...reservationFieldOptions,
 			...additionFieldOptions,
-			{
-				displayName: 'Party Size',
-				name: 'partySize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 2,
-			},
-			{
-				displayName: 'Start Time',
-				name: 'startTime',
-				type: 'dateTime',
-				default: '',
-				description: "In the venue's local time unless Options say UTC",
-			},
+			// API 2.4 cannot move a reservation or change its party size.
+			onlyFor(
+				'oAuth2',
+				{
+					displayName: 'Party Size',
+					name: 'partySize',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 2,
+				},
+				false,
+			),
+			onlyFor(
+				'oAuth2',
+				{
+					displayName: 'Start Time',
+					name: 'startTime',
+					type: 'dateTime',
+					default: '',
+					description: "In the venue's local time unless Options say UTC",
+				},
+				false,
+			),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -50,35 +63,34 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
 	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const path = `/reservations/${encodeURIComponent(reservationId)}`;
 	const body = reservationFieldsBody(fields);
-	if (fields.partySize !== undefined) {
-		body.party_size = wholeNumber(node, itemIndex, 'Party Size', fields.partySize);
-	}
-	if (fields.status) body.status = fields.status;
-	if (fields.startTime) {
-		// A local time needs the reservation's venue.
-		const venueId =
-			options.timeZone === 'utc'
-				? ''
-				: String((await apiRequestObject.call(this, 'GET', path, { itemIndex })).venue_id ?? '');
-		body.start_time = await startTimeUtc(
-			this,
-			itemIndex,
-			fields.startTime,
-			venueId,
-			venueId ? options.timeZone : 'utc',
-		);
-	}
-	const merged = await withAdditions(this, path, body, add, itemIndex);
-	if (!Object.keys(merged).length) {
+	const partySize =
+		fields.partySize !== undefined
+			? wholeNumber(node, itemIndex, 'Party Size', fields.partySize)
+			: undefined;
+	const status = fields.status ? String(fields.status) : undefined;
+	if (
+		!Object.keys(body).length &&
+		!Object.keys(add).length &&
+		partySize === undefined &&
+		!status &&
+		!fields.startTime
+	) {
 		throw new NodeOperationError(node, 'Update Fields is empty: add at least one field to change', {
 			itemIndex,
 		});
 	}
-	const reservation = await apiRequestObject.call(this, 'PATCH', path, {
-		body: merged,
+	return await apiOf(this).reservations.update(
+		this,
+		reservationId,
+		{
+			fields: body,
+			partySize,
+			status,
+			startTime: fields.startTime || undefined,
+			timeZone: options.timeZone,
+			add,
+		},
 		itemIndex,
-	});
-	return await withVenueLocalTimes(this, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
+	);
 }

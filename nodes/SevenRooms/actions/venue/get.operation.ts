@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { venueLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
-import { apiRequestObject } from '../../transport';
+import { apiOf } from '../../api';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['venue'], operation: ['get'] } },
@@ -12,7 +12,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const venueId = idParameter(this, 'venue', 'Venue', itemIndex);
-	return await apiRequestObject.call(this, 'GET', `/venues/${encodeURIComponent(venueId)}`, {
-		itemIndex,
-	});
+	return await apiOf(this).venues.get(this, venueId, itemIndex);
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../shared/descriptions';
-import { apiRequestAllItems } from '../../transport';
+import { apiOf } from '../../api';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['venue'], operation: ['getAll'] } },
@@ -12,5 +12,5 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	return await apiRequestAllItems.call(this, '/venues', {}, { limit, itemIndex });
+	return await apiOf(this).venues.list(this, { limit, itemIndex });
 }

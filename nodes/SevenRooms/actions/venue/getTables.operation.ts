@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { venueLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
-import { apiRequestAllItems } from '../../transport';
+import { apiOf } from '../../api';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['venue'], operation: ['getTables'] } },
@@ -13,11 +13,6 @@ export const description = updateDisplayOptions(
 /** The floor layout: one item per table, with the venue's ID for joining. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const venueId = idParameter(this, 'venue', 'Venue', itemIndex);
-	const tables = await apiRequestAllItems.call(
-		this,
-		`/venues/${encodeURIComponent(venueId)}/tables`,
-		{},
-		{ itemIndex },
-	);
+	const tables = await apiOf(this).venues.tables(this, venueId, itemIndex);
 	return tables.map((table) => ({ venue_id: venueId, ...table }));
 }

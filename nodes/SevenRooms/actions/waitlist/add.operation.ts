@@ -2,16 +2,15 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { defaultPhoneCountry } from '../../helpers/phone';
-import { WAITLIST_LOCAL_FIELDS } from '../../shared/contract';
+import { apiOf } from '../../api';
 import {
 	collection,
 	defaultPhoneCountryOption,
 	idempotencyKeyOption,
+	onlyFor,
 	venueLocator,
 } from '../../shared/descriptions';
 import { wholeNumber } from '../../shared/validation';
-import { withVenueLocalTimes } from '../../shared/venueTime';
-import { apiRequestObject } from '../../transport';
 import { bookingGuestBody, bookingGuestProperties } from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
 
@@ -41,6 +40,18 @@ export const description = updateDisplayOptions(
 		collection('Options', 'options', 'Add Option', [
 			defaultPhoneCountryOption,
 			idempotencyKeyOption,
+			onlyFor(
+				'api24',
+				{
+					displayName: 'Shift Persistent ID',
+					name: 'shiftPersistentId',
+					type: 'string',
+					default: '',
+					description:
+						"The shift the party joins (API 2.4 requires one). Left empty: the venue's shift that is open now, from its availability.",
+				},
+				false,
+			),
 		]),
 	],
 );
@@ -57,31 +68,34 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {
-		venue_id: venueId,
-		party_size: wholeNumber(
-			node,
-			itemIndex,
-			'Party Size',
-			this.getNodeParameter('partySize', itemIndex),
-		),
-		...bookingGuestBody(this, itemIndex, defaultPhoneCountry(node, options, itemIndex)),
-	};
-	if (fields.quotedWaitMinutes !== undefined) {
-		body.quoted_wait_minutes = wholeNumber(
-			node,
-			itemIndex,
-			'Quoted Wait (Minutes)',
-			fields.quotedWaitMinutes,
-			0,
-		);
-	}
-	if (fields.notes) body.notes = fields.notes;
-	const idempotencyKey = idempotencyKeyFor(this, 'waitlist.add', itemIndex, options);
-	const entry = await apiRequestObject.call(this, 'POST', '/waitlist', {
-		body,
-		idempotencyKey,
+	const partySize = wholeNumber(
+		node,
 		itemIndex,
-	});
-	return await withVenueLocalTimes(this, entry, WAITLIST_LOCAL_FIELDS, { itemIndex });
+		'Party Size',
+		this.getNodeParameter('partySize', itemIndex),
+	);
+	const guest = bookingGuestBody(this, itemIndex, defaultPhoneCountry(node, options, itemIndex));
+	const quotedWaitMinutes =
+		fields.quotedWaitMinutes !== undefined
+			? wholeNumber(node, itemIndex, 'Quoted Wait (Minutes)', fields.quotedWaitMinutes, 0)
+			: undefined;
+	const idempotencyKey = idempotencyKeyFor(this, 'waitlist.add', itemIndex, options);
+	const extra: IDataObject = {};
+	if (options.shiftPersistentId) extra.shift_persistent_id = options.shiftPersistentId;
+	return await apiOf(this).waitlist.add(
+		this,
+		{
+			venueId,
+			partySize,
+			guest,
+			quotedWaitMinutes,
+			notes: fields.notes ? String(fields.notes) : undefined,
+			extra,
+		},
+		{
+			idempotencyKey,
+			itemIndex,
+			userKey: Boolean(String(options.idempotencyKey ?? '').trim()),
+		},
+	);
 }

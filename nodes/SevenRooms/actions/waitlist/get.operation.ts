@@ -1,11 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { WAITLIST_LOCAL_FIELDS } from '../../shared/contract';
 import { waitlistLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
-import { withVenueLocalTimes } from '../../shared/venueTime';
-import { apiRequestObject } from '../../transport';
+import { apiOf } from '../../api';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['waitlist'], operation: ['get'] } },
@@ -14,11 +12,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const waitlistId = idParameter(this, 'waitlistId', 'Waitlist Entry ID', itemIndex);
-	const entry = await apiRequestObject.call(
-		this,
-		'GET',
-		`/waitlist/${encodeURIComponent(waitlistId)}`,
-		{ itemIndex },
-	);
-	return await withVenueLocalTimes(this, entry, WAITLIST_LOCAL_FIELDS, { itemIndex });
+	return await apiOf(this).waitlist.get(this, waitlistId, itemIndex);
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { waitlistLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
-import { apiRequest } from '../../transport';
+import { apiOf } from '../../api';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['waitlist'], operation: ['remove'] } },
@@ -12,8 +12,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const waitlistId = idParameter(this, 'waitlistId', 'Waitlist Entry ID', itemIndex);
-	await apiRequest.call(this, 'DELETE', `/waitlist/${encodeURIComponent(waitlistId)}`, {
-		itemIndex,
-	});
-	return { id: waitlistId, removed: true };
+	return await apiOf(this).waitlist.remove(this, waitlistId, itemIndex);
 }

@@ -1,18 +1,22 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { WAITLIST_LOCAL_FIELDS, WAITLIST_STATUSES } from '../../shared/contract';
-import { collection, waitlistLocator } from '../../shared/descriptions';
+import { apiOf } from '../../api';
+import type { WaitlistChanges } from '../../api';
+import { WAITLIST_STATUSES } from '../../shared/contract';
+import { collection, onlyFor, waitlistLocator } from '../../shared/descriptions';
 import { idParameter, wholeNumber } from '../../shared/validation';
-import { withVenueLocalTimes } from '../../shared/venueTime';
-import { apiRequestObject } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['waitlist'], operation: ['update'] } },
 	[
 		waitlistLocator,
 		collection('Update Fields', 'updateFields', 'Add Field', [
-			{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
+			onlyFor(
+				'oAuth2',
+				{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
+				false,
+			),
 			{
 				displayName: 'Party Size',
 				name: 'partySize',
@@ -20,13 +24,17 @@ export const description = updateDisplayOptions(
 				typeOptions: { minValue: 1 },
 				default: 2,
 			},
-			{
-				displayName: 'Quoted Wait (Minutes)',
-				name: 'quotedWaitMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 15,
-			},
+			onlyFor(
+				'oAuth2',
+				{
+					displayName: 'Quoted Wait (Minutes)',
+					name: 'quotedWaitMinutes',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 15,
+				},
+				false,
+			),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -42,12 +50,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const waitlistId = idParameter(this, 'waitlistId', 'Waitlist Entry ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {};
+	const changes: WaitlistChanges = {};
 	if (fields.partySize !== undefined) {
-		body.party_size = wholeNumber(node, itemIndex, 'Party Size', fields.partySize);
+		changes.partySize = wholeNumber(node, itemIndex, 'Party Size', fields.partySize);
 	}
 	if (fields.quotedWaitMinutes !== undefined) {
-		body.quoted_wait_minutes = wholeNumber(
+		changes.quotedWaitMinutes = wholeNumber(
 			node,
 			itemIndex,
 			'Quoted Wait (Minutes)',
@@ -55,18 +63,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			0,
 		);
 	}
-	if (fields.status) body.status = fields.status;
-	if (fields.notes !== undefined) body.notes = fields.notes;
-	if (!Object.keys(body).length) {
+	if (fields.status) changes.status = String(fields.status);
+	if (fields.notes !== undefined) changes.notes = fields.notes;
+	if (!Object.keys(changes).length) {
 		throw new NodeOperationError(node, 'Update Fields is empty: add at least one field to change', {
 			itemIndex,
 		});
 	}
-	const entry = await apiRequestObject.call(
-		this,
-		'PATCH',
-		`/waitlist/${encodeURIComponent(waitlistId)}`,
-		{ body, itemIndex },
-	);
-	return await withVenueLocalTimes(this, entry, WAITLIST_LOCAL_FIELDS, { itemIndex });
+	return await apiOf(this).waitlist.update(this, waitlistId, changes, itemIndex);
 }

@@ -1,4 +1,7 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
+
+import { authenticationOf } from '../../transport';
 
 import type { SevenRoomsOperation } from '../types';
 import * as create from './create.operation';
@@ -6,14 +9,40 @@ import * as deleteWebhook from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
+const NO_WEBHOOKS_24 =
+	'SevenRooms API 2.4 has no webhooks. To start workflows on new or changed guests, reservations or waitlist entries, use the SevenRooms Poll Trigger.';
+
+/** API 2.4 has no webhook subscriptions: every webhook operation says so and names the way. */
+function oauth2Only(operation: SevenRoomsOperation): SevenRoomsOperation {
+	return {
+		description: operation.description,
+		async execute(itemIndex) {
+			if (authenticationOf(this) === 'api24') {
+				throw new NodeOperationError(this.getNode(), 'Webhooks are not available on API 2.4', {
+					itemIndex,
+					description: NO_WEBHOOKS_24,
+				});
+			}
+			return await operation.execute.call(this, itemIndex);
+		},
+	};
+}
+
 export const operations: Record<string, SevenRoomsOperation> = {
-	create,
-	delete: deleteWebhook,
-	get,
-	getAll,
+	create: oauth2Only(create),
+	delete: oauth2Only(deleteWebhook),
+	get: oauth2Only(get),
+	getAll: oauth2Only(getAll),
 };
 
 export const description: INodeProperties[] = [
+	{
+		displayName: NO_WEBHOOKS_24,
+		name: 'noWebhooksNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['webhook'], authentication: ['api24'] } },
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',

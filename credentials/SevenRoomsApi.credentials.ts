@@ -1,0 +1,193 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IN8nHttpFullResponse,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { API_24_HOSTS, PLAIN_HTTP_REFUSED_URL } from '../nodes/SevenRooms/shared/contract';
+
+const CUSTOM_URL = 'String($self["baseUrl"] || "").trim().replace(/\\/+$/, "")';
+// Plain http only to this machine, as in the OAuth2 credential: elsewhere it would carry the
+// client secret and the token in clear, so such a URL becomes an address that can't resolve.
+const PLAIN_HTTP_ELSEWHERE = `/^http:\\/\\//i.test(${CUSTOM_URL}) && !/^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/|$)/i.test(${CUSTOM_URL})`;
+const API_BASE_URL = `$self["region"] === "custom" ? (${PLAIN_HTTP_ELSEWHERE} ? "${PLAIN_HTTP_REFUSED_URL}" : ${CUSTOM_URL}) : ({"us": "${API_24_HOSTS.us}", "eu": "${API_24_HOSTS.eu}", "demo": "${API_24_HOSTS.demo}"}[$self["region"]] || "${API_24_HOSTS.us}")`;
+
+/** Why `POST /auth` gave no token, as a short code that is safe to show (never the answer's text). */
+function authFailure(status: number, reason: string): Error {
+	const error = new Error(
+		`SevenRooms API 2.4 did not issue a token (${reason}). Check the Client ID, Client Secret and region of the credential.`,
+	);
+	// The transport recognises token failures by this shape, as it does n8n's OAuth2 ones.
+	return Object.assign(error, {
+		status,
+		body: { error: reason.replace(/\W+/g, '_').toLowerCase() },
+	});
+}
+
+/**
+ * `expires` as an ISO instant: `token_expiration_datetime` has no offset and is read as UTC (the
+ * contract leaves its zone unverified); an answer without a usable one gives '' (kept until a 401).
+ */
+function expiryOf(value: unknown): string {
+	if (typeof value !== 'string' || !value.trim()) return '';
+	const text = value.trim().replace(' ', 'T');
+	const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text);
+	const ms = Date.parse(hasZone ? text : `${text.replace(/(\.\d{3})\d+/, '$1')}Z`);
+	return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+}
+
+/**
+ * SevenRooms' Reservations API 2.4: `POST /auth` with the client id and secret gives a token that
+ * every call sends as `Authorization: <token>`. n8n keeps the token in the hidden expirable
+ * `sessionToken` (fetched when empty, and again after a 401); the nodes also renew it shortly
+ * before `sessionExpiresAt`.
+ */
+export class SevenRoomsApi implements ICredentialType {
+	name = 'sevenRoomsApi';
+
+	displayName = 'SevenRooms 2.4 API';
+
+	icon: Icon = { light: 'file:../icons/sevenrooms.svg', dark: 'file:../icons/sevenrooms.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-sevenrooms/n8n-nodes-sevenrooms#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'US', value: 'us', description: API_24_HOSTS.us },
+				{ name: 'EU', value: 'eu', description: API_24_HOSTS.eu },
+				{ name: 'Demo', value: 'demo', description: API_24_HOSTS.demo },
+				{ name: 'Custom Base URL', value: 'custom', description: 'A test server' },
+			],
+			default: 'us',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://localhost:4010/2_4',
+			required: true,
+			displayOptions: { show: { region: ['custom'] } },
+			description: 'Root of the API 2.4, up to and including /2_4',
+		},
+		{
+			displayName:
+				'Plain http is only used for this machine (localhost, 127.0.0.1). Any other address needs https, or nothing is sent.',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: { region: ['custom'], baseUrl: [{ _cnd: { startsWith: 'http:' } }] },
+			},
+		},
+		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true },
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Venue Group ID',
+			name: 'venueGroupId',
+			type: 'string',
+			default: '',
+			description:
+				'Sent as venue_group_id on lists of venues, clients and reservations; leave empty for a venue-level client',
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'rateLimitPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 120,
+			description:
+				'Most requests per minute this client may send; SevenRooms does not publish the limit of API 2.4, and the nodes slow down on its rate-limit answers',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'hidden',
+			default: `={{${API_BASE_URL}}}`,
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Session Expires At',
+			name: 'sessionExpiresAt',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const form = new URLSearchParams({
+			client_id: String(credentials.clientId ?? ''),
+			client_secret: String(credentials.clientSecret ?? ''),
+		});
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${String(credentials.apiBaseUrl)}/auth`,
+				body: form.toString(),
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: 30_000,
+			})) as IN8nHttpFullResponse;
+		} catch {
+			// The HTTP client's error carries the request, secret included: only say what happened.
+			throw authFailure(0, 'no answer');
+		}
+		const status = response.statusCode;
+		let body = response.body as IDataObject | string | undefined;
+		if (typeof body === 'string') {
+			try {
+				body = JSON.parse(body) as IDataObject;
+			} catch {
+				body = undefined;
+			}
+		}
+		const data = (typeof body === 'object' && body ? body.data : undefined) as
+			| IDataObject
+			| undefined;
+		if (status < 200 || status >= 300) throw authFailure(status, `HTTP ${status}`);
+		if (typeof data?.token !== 'string' || !data.token) throw authFailure(status, 'no token');
+		return { sessionToken: data.token, sessionExpiresAt: expiryOf(data.token_expiration_datetime) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '={{$credentials.sessionToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.apiBaseUrl}}',
+			url: '/venues',
+			qs: { limit: 1 },
+		},
+	};
+}

@@ -1,0 +1,84 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { withAdditions } from '../../actions/additions';
+import { checkedId } from '../../shared/validation';
+import {
+	apiErrorsOf,
+	apiRequest,
+	apiRequestAllItems,
+	apiRequestObject,
+	apiRequestPages,
+	nodeErrorOf,
+} from '../../transport';
+import type { GuestFilters, GuestsApi } from '../types';
+
+const guestPath = (id: string) => `/guests/${encodeURIComponent(id)}`;
+
+/** The contract's `GET /guests` query. */
+export function guestQuery(filters: GuestFilters): IDataObject {
+	const qs: IDataObject = {};
+	if (filters.updatedSince) qs['updated_at[gte]'] = filters.updatedSince;
+	if (filters.updatedUntil) qs['updated_at[lte]'] = filters.updatedUntil;
+	if (filters.email) qs.email = filters.email;
+	if (filters.phone) qs.phone = filters.phone;
+	if (filters.emailOptIn !== undefined) qs.email_opt_in = String(filters.emailOptIn);
+	if (filters.tags?.length) qs.tags = filters.tags.join(',');
+	if (filters.birthdayStart && filters.birthdayEnd) {
+		qs.birthday_start = filters.birthdayStart;
+		qs.birthday_end = filters.birthdayEnd;
+	}
+	return qs;
+}
+
+export const guests: GuestsApi = {
+	async *pages(context, filters) {
+		yield* apiRequestPages.call(context, '/guests', guestQuery(filters));
+	},
+	async get(context, id, itemIndex) {
+		return await apiRequestObject.call(context, 'GET', guestPath(id), { itemIndex });
+	},
+	async list(context, filters, { limit, itemIndex }) {
+		return await apiRequestAllItems.call(context, '/guests', guestQuery(filters), {
+			limit,
+			itemIndex,
+		});
+	},
+	async create(context, body, { idempotencyKey, itemIndex }) {
+		return await apiRequestObject.call(context, 'POST', '/guests', {
+			body,
+			idempotencyKey,
+			itemIndex,
+		});
+	},
+	/** Create; on 409 `guest_exists` PATCH the existing guest with the same fields. */
+	async upsert(context, body, { idempotencyKey, itemIndex }) {
+		let existingId: unknown;
+		try {
+			const created = await apiRequestObject.call(context, 'POST', '/guests', {
+				body,
+				idempotencyKey,
+				itemIndex,
+			});
+			return { ...created, upsert_action: 'created' };
+		} catch (error) {
+			existingId = apiErrorsOf(error).find((entry) => entry.code === 'guest_exists')?.existing_id;
+			// Not a duplicate: the transport's error already names the problem.
+			if (existingId === undefined) throw nodeErrorOf(context.getNode(), error, itemIndex);
+		}
+		const guestId = checkedId(context.getNode(), existingId, 'existing guest ID', itemIndex);
+		const updated = await apiRequestObject.call(context, 'PATCH', guestPath(guestId), {
+			body,
+			itemIndex,
+		});
+		return { ...updated, upsert_action: 'updated' };
+	},
+	async update(context, id, body, add, itemIndex) {
+		const path = guestPath(id);
+		const merged = await withAdditions(context, path, body, add as IDataObject, itemIndex);
+		return await apiRequestObject.call(context, 'PATCH', path, { body: merged, itemIndex });
+	},
+	async remove(context, id, itemIndex) {
+		await apiRequest.call(context, 'DELETE', guestPath(id), { itemIndex });
+		return { id, deleted: true };
+	},
+};

@@ -1,0 +1,101 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { withAdditions } from '../../actions/additions';
+import { startTimeUtc } from '../../actions/reservation/body';
+import { RESERVATION_LOCAL_FIELDS } from '../../shared/contract';
+import { withVenueLocalTimes } from '../../shared/venueTime';
+import { apiRequestAllItems, apiRequestObject } from '../../transport';
+import type { ReservationsApi } from '../types';
+
+const reservationPath = (id: string) => `/reservations/${encodeURIComponent(id)}`;
+
+export const reservations: ReservationsApi = {
+	async get(context, id, itemIndex) {
+		const reservation = await apiRequestObject.call(context, 'GET', reservationPath(id), {
+			itemIndex,
+		});
+		return await withVenueLocalTimes(context, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
+	},
+	async list(context, filters, { limit, itemIndex }) {
+		const qs: IDataObject = {};
+		if (filters.venueId) qs.venue_id = filters.venueId;
+		if (filters.guestId) qs.guest_id = filters.guestId;
+		if (filters.status) qs.status = filters.status;
+		if (filters.startFrom) qs['start_time[gte]'] = filters.startFrom;
+		if (filters.startTo) qs['start_time[lte]'] = filters.startTo;
+		if (filters.updatedSince) qs['updated_at[gte]'] = filters.updatedSince;
+		const found = await apiRequestAllItems.call(context, '/reservations', qs, {
+			limit,
+			itemIndex,
+		});
+		const result: IDataObject[] = [];
+		for (const reservation of found)
+			result.push(
+				await withVenueLocalTimes(context, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex }),
+			);
+		return result;
+	},
+	async create(context, input, { idempotencyKey, itemIndex }) {
+		const startTime = await startTimeUtc(
+			context,
+			itemIndex,
+			input.startTime,
+			input.venueId,
+			input.timeZone,
+		);
+		const body: IDataObject = {
+			venue_id: input.venueId,
+			party_size: input.partySize,
+			start_time: startTime,
+			...input.guest,
+			...input.fields,
+		};
+		const reservation = await apiRequestObject.call(context, 'POST', '/reservations', {
+			body,
+			idempotencyKey,
+			itemIndex,
+		});
+		return await withVenueLocalTimes(context, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
+	},
+	async update(context, id, changes, itemIndex) {
+		const path = reservationPath(id);
+		const body: IDataObject = { ...changes.fields };
+		if (changes.partySize !== undefined) body.party_size = changes.partySize;
+		if (changes.status) body.status = changes.status;
+		if (changes.startTime) {
+			// A local time needs the reservation's venue.
+			const venueId =
+				changes.timeZone === 'utc'
+					? ''
+					: String(
+							(await apiRequestObject.call(context, 'GET', path, { itemIndex })).venue_id ?? '',
+						);
+			body.start_time = await startTimeUtc(
+				context,
+				itemIndex,
+				changes.startTime,
+				venueId,
+				venueId ? changes.timeZone : 'utc',
+			);
+		}
+		const merged = await withAdditions(context, path, body, changes.add as IDataObject, itemIndex);
+		const reservation = await apiRequestObject.call(context, 'PATCH', path, {
+			body: merged,
+			itemIndex,
+		});
+		return await withVenueLocalTimes(context, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
+	},
+	async cancel(context, id, { reason, idempotencyKey, itemIndex }) {
+		const reservation = await apiRequestObject.call(
+			context,
+			'POST',
+			`${reservationPath(id)}/cancel`,
+			{
+				body: reason ? { reason } : {},
+				idempotencyKey,
+				itemIndex,
+			},
+		);
+		return await withVenueLocalTimes(context, reservation, RESERVATION_LOCAL_FIELDS, { itemIndex });
+	},
+};

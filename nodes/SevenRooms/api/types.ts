@@ -1,0 +1,187 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { SevenRoomsFunctions } from '../transport';
+
+/**
+ * What the nodes ask of SevenRooms, in the words of ../shared/sevenrooms-api.md (guests,
+ * `start_time` in UTC, `email_opt_in` …), whichever API answers. Each API has one implementation
+ * (`oauth2/`, `v2_4/`); objects come back in that vocabulary, with venue-local copies of the times
+ * a guest meets, and the API's own fields passed through.
+ */
+
+/** Guest list filters; dates are ISO instants, birthdays `MM-DD`. */
+export interface GuestFilters {
+	updatedSince?: string;
+	updatedUntil?: string;
+	email?: string;
+	phone?: string;
+	emailOptIn?: boolean;
+	tags?: string[];
+	birthdayStart?: string;
+	birthdayEnd?: string;
+}
+
+export interface ListOptions {
+	/** at most this many; undefined: all */
+	limit?: number;
+	itemIndex?: number;
+}
+
+export interface CreateOptions {
+	idempotencyKey: string;
+	itemIndex: number;
+	/** the key came from the user (Options → Idempotency Key): a re-run must find the first create */
+	userKey?: boolean;
+}
+
+/** Fields that add to what is there (see actions/additions.ts). */
+export interface Additions {
+	addTags?: unknown;
+	removeTags?: unknown;
+	appendNotes?: unknown;
+}
+
+export interface GuestsApi {
+	/** every matching guest, page by page (for triggers: subscribers, birthdays) */
+	pages(context: SevenRoomsFunctions, filters: GuestFilters): AsyncGenerator<IDataObject[]>;
+	get(context: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject>;
+	list(
+		context: IExecuteFunctions,
+		filters: GuestFilters,
+		options: ListOptions,
+	): Promise<IDataObject[]>;
+	create(
+		context: IExecuteFunctions,
+		body: IDataObject,
+		options: CreateOptions,
+	): Promise<IDataObject>;
+	/** create, or update the guest with the same email or phone; adds `upsert_action` */
+	upsert(
+		context: IExecuteFunctions,
+		body: IDataObject,
+		options: CreateOptions,
+	): Promise<IDataObject>;
+	update(
+		context: IExecuteFunctions,
+		id: string,
+		body: IDataObject,
+		add: Additions,
+		itemIndex: number,
+	): Promise<IDataObject>;
+	/** OAuth2: erase; 2.4: remove the personal data (the profile stays) */
+	remove(context: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject>;
+}
+
+/** Who a reservation or waitlist entry is for: `{guest_id}` or `{guest: {first_name, …}}`. */
+export type BookingGuest = IDataObject;
+
+export interface NewReservation {
+	venueId: string;
+	partySize: number;
+	/** what the user typed, read in `zone` unless it has an offset */
+	startTime: unknown;
+	/** `utc`, or `venue`: the venue's zone */
+	timeZone: unknown;
+	guest: BookingGuest;
+	/** duration_minutes, notes, table_ids, tags */
+	fields: IDataObject;
+	/** 2.4: the node's 2.4-only options (send_client_email, external_id) */
+	extra: IDataObject;
+}
+
+export interface ReservationFilters {
+	venueId?: string;
+	guestId?: string;
+	status?: string;
+	startFrom?: string;
+	startTo?: string;
+	updatedSince?: string;
+}
+
+export interface ReservationChanges {
+	/** duration_minutes, notes, table_ids, tags */
+	fields: IDataObject;
+	partySize?: number;
+	status?: string;
+	startTime?: unknown;
+	timeZone?: unknown;
+	add: Additions;
+}
+
+export interface ReservationsApi {
+	get(context: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject>;
+	list(
+		context: IExecuteFunctions,
+		filters: ReservationFilters,
+		options: ListOptions,
+	): Promise<IDataObject[]>;
+	create(
+		context: IExecuteFunctions,
+		reservation: NewReservation,
+		options: CreateOptions,
+	): Promise<IDataObject>;
+	update(
+		context: IExecuteFunctions,
+		id: string,
+		changes: ReservationChanges,
+		itemIndex: number,
+	): Promise<IDataObject>;
+	cancel(
+		context: IExecuteFunctions,
+		id: string,
+		options: { reason: string; idempotencyKey: string; itemIndex: number; extra: IDataObject },
+	): Promise<IDataObject>;
+}
+
+export interface NewWaitlistEntry {
+	venueId: string;
+	partySize: number;
+	guest: BookingGuest;
+	quotedWaitMinutes?: number;
+	notes?: string;
+	/** 2.4: shift_persistent_id and other 2.4-only options */
+	extra: IDataObject;
+}
+
+export interface WaitlistChanges {
+	partySize?: number;
+	quotedWaitMinutes?: number;
+	status?: string;
+	notes?: unknown;
+}
+
+export interface WaitlistApi {
+	get(context: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject>;
+	list(
+		context: IExecuteFunctions,
+		venueId: string,
+		status: string | undefined,
+		options: ListOptions,
+	): Promise<IDataObject[]>;
+	add(
+		context: IExecuteFunctions,
+		entry: NewWaitlistEntry,
+		options: CreateOptions,
+	): Promise<IDataObject>;
+	update(
+		context: IExecuteFunctions,
+		id: string,
+		changes: WaitlistChanges,
+		itemIndex: number,
+	): Promise<IDataObject>;
+	remove(context: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject>;
+}
+
+export interface VenuesApi {
+	get(context: SevenRoomsFunctions, id: string, itemIndex?: number): Promise<IDataObject>;
+	list(context: SevenRoomsFunctions, options: ListOptions): Promise<IDataObject[]>;
+	/** the floor layout, in the OAuth2 API's words (id, name, section, min/max_party_size) */
+	tables(context: SevenRoomsFunctions, id: string, itemIndex?: number): Promise<IDataObject[]>;
+}
+
+export interface SevenRoomsApi {
+	guests: GuestsApi;
+	reservations: ReservationsApi;
+	waitlist: WaitlistApi;
+	venues: VenuesApi;
+}
