@@ -17,7 +17,7 @@ OUT="bench/results/bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
 	echo "npm run bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), Node $("$NODE24" --version), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT"
 started=$SECONDS
-for bench in per-item audience-sync webhook-throughput queue-throughput; do
+for bench in per-item audience-sync rate-adaptation webhook-throughput queue-throughput; do
 	echo | tee -a "$OUT"
 	echo "== bench/$bench.ts" | tee -a "$OUT"
 	t0=$SECONDS

@@ -156,8 +156,8 @@ async function measure(env: NodeJS.ProcessEnv, bare = true) {
 		const credentialId = await client.createCredential('SevenRooms bench', 'sevenRoomsOAuth2Api', {
 			environment: 'custom',
 			baseUrl: sandbox.url,
-			clientId: SANDBOX_CLIENT_ID,
-			clientSecret: SANDBOX_CLIENT_SECRET,
+			apiClientId: SANDBOX_CLIENT_ID,
+			apiClientSecret: SANDBOX_CLIENT_SECRET,
 			rateLimitPerMinute: 0,
 		});
 		for (const [name, trigger] of [

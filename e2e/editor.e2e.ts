@@ -7,18 +7,25 @@ import type { Browser, Page } from 'playwright-core';
 
 import { N8nClient, OWNER, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
+import { credential24Data, demoWorkflows } from '../dev/demo';
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
 
 /** The editor a user sees, in headless Debian Chromium: screenshots land in .artifacts/screenshots. */
 const SCREENSHOTS = path.join(ROOT, '.artifacts/screenshots');
 let n8n: N8nInstance;
+let client: N8nClient;
+let sandbox: Sandbox;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
 	mkdirSync(SCREENSHOTS, { recursive: true });
+	sandbox = await startSandbox({ guests: 300, rateLimitPerMinute: 0 });
 	n8n = await startN8n({ userFolder: path.join(ROOT, '.n8n-data/e2e-editor') });
-	await new N8nClient(n8n.url).signIn();
+	client = new N8nClient(n8n.url);
+	await client.signIn();
 	browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: [
@@ -42,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await n8n?.stop();
+	await sandbox?.close();
 });
 
 const shot = async (name: string) =>
@@ -91,6 +99,8 @@ describe('the SevenRooms node in the n8n editor', () => {
 		await shot('2-guest-create');
 
 		await page.getByText('Connect to SevenRooms').click();
+		// Where the API is comes first, then who the client is, top to bottom.
+		const tops: number[] = [];
 		for (const label of [
 			'Environment',
 			'Client ID',
@@ -98,16 +108,72 @@ describe('the SevenRooms node in the n8n editor', () => {
 			'Custom Scopes',
 			'Requests per Minute',
 		]) {
-			await page
-				.getByText(new RegExp(`^${label}`))
-				.first()
-				.waitFor({ timeout: 15_000 });
+			const field = page.getByText(new RegExp(`^${label}`)).first();
+			await field.waitFor({ timeout: 15_000 });
+			tops.push((await field.boundingBox())?.y ?? Number.NaN);
 		}
+		expect(tops).toEqual([...tops].sort((a, b) => a - b));
 		await shot('3-credential-form');
 
 		const ours = consoleErrors.filter((text) =>
 			/seven ?rooms|CUSTOM\.|parameter|credential/i.test(text),
 		);
 		expect(ours).toEqual([]);
+	});
+
+	it('opens every demo workflow, shows subtitles in user words, and fetches a test event from an active poll trigger', async () => {
+		const credentialId = await client.createCredential(
+			'SevenRooms sandbox',
+			'sevenRoomsOAuth2Api',
+			{
+				environment: 'custom',
+				baseUrl: sandbox.url,
+				apiClientId: SANDBOX_CLIENT_ID,
+				apiClientSecret: SANDBOX_CLIENT_SECRET,
+			},
+		);
+		const credentialId24 = await client.createCredential(
+			'SevenRooms sandbox (API 2.4)',
+			'sevenRoomsApi',
+			credential24Data(sandbox.url),
+		);
+		const outbox = path.join(ROOT, '.n8n-data/e2e-editor/outbox');
+		const saved: Record<string, { id: string; versionId: string }> = {};
+		for (const [file, workflow] of Object.entries(
+			demoWorkflows(credentialId, outbox, credentialId24),
+		))
+			saved[file] = await client.createWorkflow(workflow);
+		const audience = saved['audience-sync'];
+		await client.activate(audience.id, audience.versionId);
+		// A guest changes, so the sample has something recent to show.
+		sandbox.updateGuests(['gst_000010'], (guest) => ({ email_opt_in: !guest.email_opt_in }));
+
+		for (const [file, { id }] of Object.entries(saved)) {
+			consoleErrors.length = 0;
+			await page.goto(`${n8n.url}/workflow/${id}`);
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1_000);
+			await shot(`4-demo-${file}`);
+			const ours = consoleErrors.filter((text) => /seven ?rooms|parameter|credential/i.test(text));
+			expect({ file, errors: ours }).toEqual({ file, errors: [] });
+		}
+
+		await page.goto(`${n8n.url}/workflow/${audience.id}`);
+		// The canvas says what the trigger does in the words of its Event list.
+		await page.getByText('Audience Sync (Email Opt-In)').first().waitFor({ timeout: 30_000 });
+		await shot('5-canvas-subtitles');
+		await page.getByText('Audience Changes', { exact: true }).first().dblclick();
+		await page
+			.getByRole('button', { name: /fetch test event/i })
+			.first()
+			.click();
+		// A sample of changed guests, not "could not be cloned".
+		await page
+			.getByText(/\d+ items?/)
+			.first()
+			.waitFor({ timeout: 60_000 });
+		await expect(page.getByText(/could not be cloned/i).count()).resolves.toBe(0);
+		await shot('6-poll-trigger-panel');
+		await client.deactivate(audience.id);
 	});
 });

@@ -46,8 +46,8 @@ beforeAll(async () => {
 	credentialData = {
 		environment: 'custom',
 		baseUrl: sandbox.url,
-		clientId: SANDBOX_CLIENT_ID,
-		clientSecret: SANDBOX_CLIENT_SECRET,
+		apiClientId: SANDBOX_CLIENT_ID,
+		apiClientSecret: SANDBOX_CLIENT_SECRET,
 		rateLimitPerMinute: 600,
 	};
 	credentialId = await client.createCredential(
@@ -95,7 +95,7 @@ describe('the package in a real n8n', () => {
 		const wrong = ['not', 'the', 'secret'].join('-');
 		const bad = await client.testCredential(credentialId, 'SevenRooms sandbox', CREDENTIAL_TYPE, {
 			...credentialData,
-			clientSecret: wrong,
+			apiClientSecret: wrong,
 		});
 		expect(bad.status).toBe('Error');
 		expect(JSON.stringify(bad)).not.toContain(wrong);
@@ -202,9 +202,11 @@ describe('the package in a real n8n', () => {
 	it('runs the birthday campaign and the audience sync on their poll schedule', async () => {
 		const birthdays = created['birthday-campaign'];
 		const audience = created['audience-sync'];
+		const api = sandboxClient(sandbox);
+		// A subscriber when the sync starts: their opt-out later is an unsubscribe.
+		await api('PATCH', '/guests/gst_000701', { email_opt_in: true });
 		await client.activate(birthdays.id, birthdays.versionId);
 		await client.activate(audience.id, audience.versionId);
-		const api = sandboxClient(sandbox);
 		// Changes after activation: the audience sync must pick them up on a later poll.
 		await api('PATCH', '/guests/gst_000700', { email_opt_in: true });
 		await api('PATCH', '/guests/gst_000701', { email_opt_in: false });

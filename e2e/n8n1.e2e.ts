@@ -51,8 +51,8 @@ beforeAll(async () => {
 	credentialData = {
 		environment: 'custom',
 		baseUrl: sandbox.url,
-		clientId: SANDBOX_CLIENT_ID,
-		clientSecret: SANDBOX_CLIENT_SECRET,
+		apiClientId: SANDBOX_CLIENT_ID,
+		apiClientSecret: SANDBOX_CLIENT_SECRET,
 		rateLimitPerMinute: 600,
 	};
 	credentialId = await client.createCredential(
@@ -121,7 +121,7 @@ describe('the installed package in n8n 1.123.81 (the last 1.x)', () => {
 		);
 		expect(good.status).toBe('OK');
 		// A credential of its own: n8n 1.x tests a saved credential with the token it already holds.
-		const wrongData = { ...credentialData, clientSecret: ['not', 'the', 'secret'].join('-') };
+		const wrongData = { ...credentialData, apiClientSecret: ['not', 'the', 'secret'].join('-') };
 		const wrongId = await client.createCredential('Wrong secret', CREDENTIAL_TYPE, wrongData);
 		const bad = await client.testCredential(wrongId, 'Wrong secret', CREDENTIAL_TYPE, wrongData);
 		expect(bad.status).toBe('Error');
@@ -192,8 +192,10 @@ describe('the installed package in n8n 1.123.81 (the last 1.x)', () => {
 
 	it('runs the audience sync poll on its schedule', async () => {
 		const audience = created['audience-sync'];
-		await client.activate(audience.id, audience.versionId);
 		const api = sandboxClient(sandbox);
+		// A subscriber when the sync starts: their opt-out later is an unsubscribe.
+		await api('PATCH', '/guests/gst_000701', { email_opt_in: true });
+		await client.activate(audience.id, audience.versionId);
 		await api('PATCH', '/guests/gst_000700', { email_opt_in: true });
 		await api('PATCH', '/guests/gst_000701', { email_opt_in: false });
 		const read = (prefix: string) =>

@@ -118,8 +118,8 @@ beforeAll(async () => {
 	credentialId = await client.createCredential('SevenRooms sandbox', 'sevenRoomsOAuth2Api', {
 		environment: 'custom',
 		baseUrl: sandbox.url,
-		clientId: SANDBOX_CLIENT_ID,
-		clientSecret: SANDBOX_CLIENT_SECRET,
+		apiClientId: SANDBOX_CLIENT_ID,
+		apiClientSecret: SANDBOX_CLIENT_SECRET,
 		rateLimitPerMinute: 6_000,
 	});
 }, 300_000);

@@ -156,7 +156,8 @@ describe('safe by default in real n8n', () => {
 				{ rows: [{}] },
 			),
 		);
-		const execution = await client.runManually(saved.id);
+		// About 60 pages at 30 a minute: a few minutes.
+		const execution = await client.runManually(saved.id, 'Manual Trigger', 480_000);
 		sandbox.setRateLimit(0);
 		expect(execution.status).toBe('success');
 		const ids = execution.outputOf('SevenRooms').map((guest) => guest.id);

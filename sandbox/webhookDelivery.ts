@@ -17,6 +17,13 @@ export const WEBHOOK_EVENTS = [
 	'waitlist.updated',
 ];
 
+export const SIGNATURE_HEADER = 'X-SevenRooms-Signature';
+
+/** The contract's signing scheme: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
+export function signatureHeader(secret: string, t: number, body: string): string {
+	return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
 export interface DeliveryOptions {
 	/** fraction of deliveries sent a second time, shortly after */
 	duplicateFraction: number;
@@ -100,13 +107,12 @@ export class WebhookDispatcher {
 				if (!this.deps.webhooks.has(webhook.id)) return;
 				// The signature time is the API's wall clock: real time plus any skew.
 				const t = Math.floor(clock.wallMs() / 1000);
-				const signature = createHmac('sha256', webhook.secret).update(`${t}.${body}`).digest('hex');
 				stats.webhookDeliveries.attempted++;
 				const status = await this.post(webhook.url, body, {
 					'Content-Type': 'application/json',
 					'User-Agent': 'SevenRooms-Sandbox-Webhooks/1.0',
 					'X-SevenRooms-Event-Id': event.id,
-					'X-SevenRooms-Signature': `t=${t},v1=${signature}`,
+					[SIGNATURE_HEADER]: signatureHeader(webhook.secret, t, body),
 				});
 				const answer = status || 'no answer';
 				const answers = stats.webhookDeliveries.answers;

@@ -103,7 +103,11 @@ export class N8nClient {
 	}
 
 	/** Runs a workflow from its Manual Trigger and waits for the execution to finish. */
-	async runManually(id: string, triggerName = 'Manual Trigger'): Promise<ExecutionResult> {
+	async runManually(
+		id: string,
+		triggerName = 'Manual Trigger',
+		timeoutMs = 60_000,
+	): Promise<ExecutionResult> {
 		const body: Record<string, unknown> = { triggerToStartFrom: { name: triggerName } };
 		// n8n 1.x runs the workflow it is sent (the editor's copy), so it wants it whole.
 		if ((await this.majorVersion()) < 2)
@@ -115,7 +119,7 @@ export class N8nClient {
 		);
 		if (started.status !== 200 || !started.data?.executionId)
 			throw new Error(`Could not run workflow ${id}: ${JSON.stringify(started.raw)}`);
-		return await this.waitForExecution(started.data.executionId);
+		return await this.waitForExecution(started.data.executionId, timeoutMs);
 	}
 
 	private major?: number;

@@ -13,6 +13,7 @@ import { pollBirthdays } from './polling/birthdays';
 import type { BirthdayState } from './polling/birthdays';
 import { changeSourceOf, itemsOf } from './polling/events';
 import type { ChangeEvent } from './polling/events';
+import { oneAtATime } from './polling/oneAtATime';
 import { audienceActions, currentSubscribers, sampleAudienceActions } from './polling/audience';
 import type { AudienceState } from './polling/audience';
 import { firstCursor, pollChanges, sampleChanges } from './polling/changes';
@@ -64,7 +65,7 @@ async function pollChangeEvent(
 	state: AudienceState,
 ): Promise<IDataObject[]> {
 	if (event === 'audienceSync' && state.subscribers === undefined) {
-		state.subscribers = await currentSubscribers(context);
+		Object.assign(state, await currentSubscribers(context));
 	}
 	if (!state.cursor) {
 		state.cursor = await firstCursor(context, source);
@@ -160,9 +161,19 @@ export class SevenRoomsPollTrigger implements INodeType {
 	 * dates handled. A manual test run shows a sample and leaves the state alone.
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as ChangeEvent | 'upcomingBirthday';
-		const staticData = this.getWorkflowStaticData('node');
-		const manual = this.getMode() === 'manual';
+		if (this.getMode() === 'manual') return await pollOnce(this, true);
+		const key = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
+		return (await oneAtATime(key, async () => await pollOnce(this, false))) ?? null;
+	}
+}
+
+/** One poll, or a test click's sample (which leaves the trigger's state as it was). */
+async function pollOnce(
+	context: IPollFunctions,
+	manual: boolean,
+): Promise<INodeExecutionData[][] | null> {
+		const event = context.getNodeParameter('event') as ChangeEvent | 'upcomingBirthday';
+		const staticData = context.getWorkflowStaticData('node');
 		// n8n hands nodes a proxy of the static data: a copy, not structuredClone, for a test run.
 		const state = (
 			manual ? deepCopy(staticData[event] ?? {}) : (staticData[event] ??= {})
@@ -171,23 +182,22 @@ export class SevenRoomsPollTrigger implements INodeType {
 		let items: IDataObject[];
 		if (event === 'upcomingBirthday') {
 			items = await pollBirthdays(
-				this,
-				this.getNodeParameter('venue', '', { extractValue: true }),
+				context,
+				context.getNodeParameter('venue', '', { extractValue: true }),
 				state as BirthdayState,
 				manual,
 			);
 		} else {
-			const source = changeSourceOf(this, event);
+			const source = changeSourceOf(context, event);
 			if (manual) {
-				const sample = await sampleChanges(this, source);
+				const sample = await sampleChanges(context, source);
 				items =
 					event === 'audienceSync'
 						? sampleAudienceActions(sample)
-						: await itemsOf(this, event, sample);
+						: await itemsOf(context, event, sample);
 			} else {
-				items = await pollChangeEvent(this, event, source, state);
+				items = await pollChangeEvent(context, event, source, state);
 			}
 		}
-		return items.length ? [this.helpers.returnJsonArray(items)] : null;
-	}
+		return items.length ? [context.helpers.returnJsonArray(items)] : null;
 }

@@ -15,7 +15,14 @@ import {
 import { guestOf, guestSummary } from './guests';
 import { venueOf } from './venues';
 
-const STATUSES = ['booked', 'confirmed', 'seated', 'completed', 'cancelled', 'no_show'];
+export const RESERVATION_STATUSES = [
+	'booked',
+	'confirmed',
+	'seated',
+	'completed',
+	'cancelled',
+	'no_show',
+];
 /** Reservations that no longer hold their tables. */
 const RELEASED = ['cancelled', 'no_show', 'completed'];
 
@@ -191,8 +198,8 @@ export const reservationRoutes = [
 				? reservation.table_ids
 				: stringList(body.table_ids, 'table_ids');
 		const status = body.status === undefined ? reservation.status : String(body.status);
-		if (!STATUSES.includes(status))
-			throw invalid('status', `status must be one of ${STATUSES.join(', ')}`);
+		if (!RESERVATION_STATUSES.includes(status))
+			throw invalid('status', `status must be one of ${RESERVATION_STATUSES.join(', ')}`);
 		const seatingChanged =
 			body.party_size !== undefined ||
 			body.start_time !== undefined ||

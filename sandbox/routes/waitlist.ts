@@ -7,7 +7,7 @@ import { invalid, optionalString, positiveInteger } from '../validation';
 import { guestOf, guestSummary } from './guests';
 import { venueOf } from './venues';
 
-const STATUSES = ['waiting', 'notified', 'seated', 'cancelled'];
+export const WAITLIST_STATUSES = ['waiting', 'notified', 'seated', 'cancelled'];
 
 export function presentWaitlistEntry(ctx: SandboxContext, entry: WaitlistEntry) {
 	return { ...entry, guest: guestSummary(ctx, entry.guest_id) };
@@ -71,8 +71,8 @@ export const waitlistRoutes = [
 
 	defineRoute('PATCH', '/waitlist/{id}', 'write:waitlist', (ctx, { params, body }) => {
 		const entry = findOr404(ctx.state.waitlist, params[0], 'waitlist entry');
-		if (body.status !== undefined && !STATUSES.includes(String(body.status)))
-			throw invalid('status', `status must be one of ${STATUSES.join(', ')}`);
+		if (body.status !== undefined && !WAITLIST_STATUSES.includes(String(body.status)))
+			throw invalid('status', `status must be one of ${WAITLIST_STATUSES.join(', ')}`);
 		Object.assign(entry, {
 			...(body.party_size !== undefined ? { party_size: partySizeOf(body.party_size) } : {}),
 			...(body.status !== undefined ? { status: String(body.status) } : {}),

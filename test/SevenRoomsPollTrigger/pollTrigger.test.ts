@@ -84,6 +84,42 @@ describe('SevenRooms Poll Trigger: guest changes and audience sync', () => {
 		expect(JSON.stringify(trigger.staticData())).toBe(before);
 	});
 
+	it('emits a change once when n8n starts the next poll while the last one still runs', async () => {
+		const trigger = triggerHarness(
+			TYPE,
+			{ event: 'guestChanged' },
+			sevenRoomsCredentials(sandbox.url),
+		);
+		await trigger.poll();
+		await api('PATCH', '/guests/gst_000041', { notes: 'changed during a slow poll' });
+		// A poll over a large change outlasts its minute: n8n does not wait for it.
+		sandbox.setFaults({ slowFraction: 1, slowMs: 300 });
+		try {
+			const overlapping = await Promise.all([trigger.poll(), trigger.poll()]);
+			const emitted = overlapping.flat().filter((guest) => guest.id === 'gst_000041');
+			expect(emitted).toHaveLength(1);
+		} finally {
+			sandbox.setFaults({ slowFraction: 0 });
+		}
+		expect((await trigger.poll()).filter((guest) => guest.id === 'gst_000041')).toEqual([]);
+	});
+
+	it('still unsubscribes a guest who opted out just before activation', async () => {
+		await api('PATCH', '/guests/gst_000030', { email_opt_in: true });
+		await api('PATCH', '/guests/gst_000030', { email_opt_in: false });
+		// The API's clock is known to the second: activation comes a little later, as in real life.
+		await new Promise((resolve) => setTimeout(resolve, 1_100));
+		const trigger = triggerHarness(
+			TYPE,
+			{ event: 'audienceSync' },
+			sevenRoomsCredentials(sandbox.url),
+		);
+		// The audience read at activation no longer has them; their change is in the polls' overlap.
+		await trigger.poll();
+		const items = (await trigger.poll()).filter((guest) => guest.id === 'gst_000030');
+		expect(items.map((guest) => guest.audience_action)).toEqual(['unsubscribe']);
+	});
+
 	it('keeps its state small when a large audience changes', async () => {
 		const trigger = triggerHarness(
 			TYPE,
