@@ -31,6 +31,8 @@ export interface QueueModeOptions {
 	mainPort?: number;
 	webhookPort?: number;
 	workers?: number;
+	/** each process also writes n8n's log to `n8n.log` in its own folder */
+	logFiles?: boolean;
 }
 
 const AS_POSTGRES = process.getuid?.() === 0;
@@ -163,6 +165,7 @@ export async function startQueueMode({
 	mainPort,
 	webhookPort,
 	workers = 2,
+	logFiles = false,
 }: QueueModeOptions): Promise<QueueMode> {
 	if (fresh) rmSync(root, { recursive: true, force: true });
 	mkdirSync(root, { recursive: true });
@@ -204,6 +207,8 @@ export async function startQueueMode({
 			N8N_RESTRICT_FILE_ACCESS_TO: outbox,
 		};
 		const processFolder = (name: string) => path.join(root, name);
+		const logFile = (name: string) =>
+			logFiles ? path.join(processFolder(name), 'n8n.log') : undefined;
 		// Main first: it runs the database migrations the others wait for.
 		const main = await startN8n({
 			userFolder: processFolder('main'),
@@ -211,6 +216,7 @@ export async function startQueueMode({
 			fresh,
 			command: 'start',
 			env,
+			logFile: logFile('main'),
 		});
 		started.push(main);
 		const others = await Promise.all([
@@ -220,9 +226,16 @@ export async function startQueueMode({
 				fresh,
 				command: 'webhook',
 				env,
+				logFile: logFile('webhook'),
 			}),
 			...Array.from({ length: workers }, (_, n) =>
-				startN8n({ userFolder: processFolder(`worker-${n + 1}`), fresh, command: 'worker', env }),
+				startN8n({
+					userFolder: processFolder(`worker-${n + 1}`),
+					fresh,
+					command: 'worker',
+					env,
+					logFile: logFile(`worker-${n + 1}`),
+				}),
 			),
 		]);
 		started.push(...others);

@@ -1,4 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
+import { DateTime } from 'luxon';
+
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './auth';
 import { prng } from './seed';
 import type { SandboxState } from './state';
@@ -7,7 +9,9 @@ import type { SandboxState } from './state';
  * A restaurant day for the demo: through the sandbox's own API, as SevenRooms' apps would, guests
  * book, change and cancel reservations, sign up and opt in or out of email, and walk-ins join the
  * waitlist, every few seconds, so every demo workflow has something to do within minutes. Each
- * change goes through the API, so webhooks fire and polls see it.
+ * change goes through the API, so webhooks fire and polls see it. New members of the birthday club
+ * have their birthday `birthdayDaysAhead` days from today, so a birthday campaign finds someone new
+ * even on a day whose seeded birthdays it has already sent.
  */
 export interface RestaurantDay {
 	/** changes made so far, by kind */
@@ -21,6 +25,8 @@ export interface RestaurantDayOptions {
 	minPauseMs?: number;
 	maxPauseMs?: number;
 	seed?: number;
+	/** birthday club sign-ups have their birthday this many days from today (venue time), 7 */
+	birthdayDaysAhead?: number;
 	/** told about each change, e.g. to print it */
 	onChange?: (kind: string, detail: string) => void;
 }
@@ -79,7 +85,13 @@ const LAST_NAMES = ['Novak', 'Haddad', 'Iyer', 'Walsh', 'Moreau', 'Sato', 'Okafo
 export function startRestaurantDay(
 	baseUrl: string,
 	state: SandboxState,
-	{ minPauseMs = 4_000, maxPauseMs = 15_000, seed = 7, onChange }: RestaurantDayOptions = {},
+	{
+		minPauseMs = 4_000,
+		maxPauseMs = 15_000,
+		seed = 7,
+		birthdayDaysAhead = 7,
+		onChange,
+	}: RestaurantDayOptions = {},
 ): RestaurantDay {
 	const random = prng(seed);
 	const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
@@ -166,6 +178,27 @@ export function startRestaurantDay(
 					last_name: last,
 					email: `${first}.${last}.${Date.now()}@example.com`.toLowerCase(),
 					email_opt_in: random() < 0.7,
+				});
+				return String(created.id);
+			},
+		],
+		[
+			5,
+			'guest joined the birthday club',
+			async () => {
+				const first = pick(FIRST_NAMES);
+				const last = pick(LAST_NAMES);
+				const venue = state.venues.get(pick(venueIds()));
+				const day = DateTime.now()
+					.setZone(venue?.timezone ?? 'UTC')
+					.plus({ days: birthdayDaysAhead });
+				const created = await call('POST', '/guests', {
+					first_name: first,
+					last_name: last,
+					email: `${first}.${last}.${Date.now()}@example.com`.toLowerCase(),
+					email_opt_in: true,
+					birthday: `${1960 + Math.floor(random() * 45)}-${day.toFormat('MM-dd')}`,
+					tags: ['birthday-club'],
 				});
 				return String(created.id);
 			},

@@ -4,8 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .artifacts
-stage() { printf '\n» %s\n' "$1"; STAGE_START=$SECONDS; }
-took() { printf '  (%ss)\n' "$((SECONDS - STAGE_START))" | tee -a .artifacts/stage-times.txt; }
+# Each stage's name and duration, on screen and one line each in .artifacts/stage-times.txt.
+stage() { printf '\n» %s\n' "$1"; STAGE_NAME=$1; STAGE_START=$SECONDS; }
+took() {
+	local seconds=$((SECONDS - STAGE_START))
+	printf '  (%ss)\n' "$seconds"
+	printf '%5ss  %s\n' "$seconds" "$STAGE_NAME" >>.artifacts/stage-times.txt
+}
 : > .artifacts/stage-times.txt
 
 stage "install npm packages";  bash scripts/ensure-deps.sh;   took
@@ -18,6 +23,7 @@ stage "unit, sandbox, engine and trigger tests"
 npx jest --ci --json --outputFile=.artifacts/jest.json; took
 stage "install n8n and Node 24"; bash scripts/install-n8n.sh;  took
 stage "install n8n 1.123.81 (the last 1.x) under Node 20"; bash scripts/install-n8n1.sh; took
+stage "install MailDev 2.2.1 for the demo's birthday emails"; bash scripts/install-maildev.sh; took
 stage "install Redis and PostgreSQL 17 for the queue-mode test"; bash scripts/install-queue-services.sh; took
 stage "install Chromium (Debian) for the editor check"
 if ! command -v chromium >/dev/null 2>&1; then

@@ -113,6 +113,11 @@ export interface StartN8nOptions {
 	env?: NodeJS.ProcessEnv;
 	/** which n8n: 2.41.1 (default) or the last 1.x */
 	n8n?: N8nInstall;
+	/**
+	 * n8n's own log also goes to this file (n8n's file output: JSON lines with time and context,
+	 * rotated at 16 MB, 3 files kept); the console output is kept in `logs` either way.
+	 */
+	logFile?: string;
 }
 
 /**
@@ -145,6 +150,7 @@ export async function startN8n({
 	command = 'start',
 	env = {},
 	n8n = 'current',
+	logFile,
 }: StartN8nOptions): Promise<N8nInstance> {
 	if (fresh) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(path.join(userFolder, 'outbox'), { recursive: true });
@@ -156,6 +162,13 @@ export async function startN8n({
 	const environment = {
 		...n8nEnvironment(userFolder, listenPort, await freePort()),
 		...install.env,
+		...(logFile
+			? {
+					N8N_LOG_OUTPUT: 'console,file',
+					N8N_LOG_FILE_LOCATION: path.resolve(logFile),
+					N8N_LOG_FILE_COUNT_MAX: '3',
+				}
+			: {}),
 		...env,
 	};
 	const child = spawn(install.node(), [install.bin, command], {

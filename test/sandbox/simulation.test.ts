@@ -1,4 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
+import { DateTime } from 'luxon';
+
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { startRestaurantDay } from '../../sandbox/simulation';
@@ -13,13 +15,15 @@ afterAll(async () => await sandbox.close());
 it('books, changes and cancels reservations, changes opt-ins, signs guests up and fills the waitlist', async () => {
 	const reservations = sandbox.state.reservations.size;
 	const waitlist = sandbox.state.waitlist.size;
+	const seeded = new Set(sandbox.state.guests.keys());
 	const day = startRestaurantDay(sandbox.url, sandbox.state, { minPauseMs: 1, maxPauseMs: 5 });
 	const deadline = Date.now() + 20_000;
-	while (Object.keys(day.counts).length < 7 && Date.now() < deadline) {
+	while (Object.keys(day.counts).length < 8 && Date.now() < deadline) {
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 	await day.stop();
 	expect(Object.keys(day.counts).sort()).toEqual([
+		'guest joined the birthday club',
 		'guest opted in',
 		'guest opted out',
 		'guest signed up',
@@ -30,6 +34,18 @@ it('books, changes and cancels reservations, changes opt-ins, signs guests up an
 	]);
 	expect(sandbox.state.reservations.size).toBeGreaterThan(reservations);
 	expect(sandbox.state.waitlist.size).toBeGreaterThan(waitlist);
+	// Birthday club members have their birthday a week from today, in a venue's time zone.
+	const inAWeek = [...sandbox.state.venues.values()].map((venue) =>
+		DateTime.now().setZone(venue.timezone).plus({ days: 7 }).toFormat('MM-dd'),
+	);
+	const members = [...sandbox.state.guests.values()].filter(
+		(guest) => !seeded.has(guest.id) && guest.tags.includes('birthday-club'),
+	);
+	expect(members.length).toBeGreaterThan(0);
+	for (const member of members) {
+		expect(member.email_opt_in).toBe(true);
+		expect(inAWeek).toContain(String(member.birthday).slice(-5));
+	}
 	// Stopped means stopped.
 	const after = JSON.stringify(day.counts);
 	await new Promise((resolve) => setTimeout(resolve, 200));
