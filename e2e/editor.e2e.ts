@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 
 import { N8nClient, OWNER, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
-import { credential24Data, demoWorkflows } from '../dev/demo';
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
+import { credential24Data, credentialData, demoWorkflows } from '../dev/demo';
+import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 
 /** The editor a user sees, in headless Debian Chromium: screenshots land in .artifacts/screenshots. */
@@ -125,12 +125,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 		const credentialId = await client.createCredential(
 			'SevenRooms sandbox',
 			'sevenRoomsOAuth2Api',
-			{
-				environment: 'custom',
-				baseUrl: sandbox.url,
-				apiClientId: SANDBOX_CLIENT_ID,
-				apiClientSecret: SANDBOX_CLIENT_SECRET,
-			},
+			credentialData(sandbox.url),
 		);
 		const credentialId24 = await client.createCredential(
 			'SevenRooms sandbox (API 2.4)',

@@ -139,7 +139,7 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 					id: 'q1',
 					name: 'Reservation Cancelled',
 					type: 'n8n-nodes-sevenrooms.sevenRoomsTrigger',
-					typeVersion: 1,
+					typeVersion: 2,
 					position: [0, 0],
 					webhookId: '5e7e0a00-0000-4000-8000-0000000000c1',
 					parameters: { events: ['reservation.cancelled'], options: {} },
@@ -400,7 +400,7 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 		// What concurrent saves on two processes do to the trigger's saved ids, made deterministic:
 		// the ids are gone, and the copy goes to the main instance, whose memory never saw the event.
 		await queue.postgres.query(
-			`UPDATE workflow_entity SET "staticData" = ("staticData"::jsonb #- '{node:Reservation Updated,recentEventIds}')::json WHERE id = '${pos}'`,
+			`UPDATE workflow_entity SET "staticData" = ("staticData"::jsonb #- '{node:Reservation Updated,acceptedEvents}')::json WHERE id = '${pos}'`,
 		);
 		expect(await deliver(subscription.url.replace(queue.webhook.url, queue.main.url))).toBe(200);
 		const both = await runs(2);

@@ -1,5 +1,5 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
+import { Workflow, deepCopy } from 'n8n-workflow';
 import type {
 	IDataObject,
 	INode,
@@ -32,6 +32,8 @@ export interface RunResult {
 	errorOf(
 		nodeName: string,
 	): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
+	/** the static data n8n would save after the run (the whole of it), or undefined: nothing changed */
+	staticDataToSave(): IDataObject | undefined;
 }
 
 /** What n8n hands a node run besides its parameters; webhook URLs point at `webhookBaseUrl`. */
@@ -77,13 +79,17 @@ export async function runWorkflow(
 		credentialsHelper,
 		executionId,
 		triggerItems = [{}],
+		staticData,
 	}: {
 		credentialsHelper: TestCredentialsHelper;
 		executionId?: string;
 		triggerItems?: IDataObject[];
+		/** the workflow's static data as the run gets it (a queue-mode worker gets none) */
+		staticData?: IDataObject;
 	},
 ): Promise<RunResult> {
 	const workflow = new Workflow({
+		staticData: staticData === undefined ? undefined : deepCopy(staticData),
 		id: 'wf-test',
 		name: workflowJson.name ?? 'Test workflow',
 		nodes: workflowJson.nodes,
@@ -136,6 +142,10 @@ export async function runWorkflow(
 			),
 		errorOf: (nodeName) =>
 			(runsOf(nodeName) ?? []).find((taskData) => taskData.error)?.error as never,
+		staticDataToSave: () =>
+			(workflow.staticData as IDataObject).__dataChanged
+				? (JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject)
+				: undefined,
 	};
 }
 

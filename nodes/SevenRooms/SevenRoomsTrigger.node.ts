@@ -136,6 +136,10 @@ export class SevenRoomsTrigger implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const state = this.getWorkflowStaticData('node');
+		// A queue-mode worker gets the execution without the workflow's static data, and n8n would
+		// save what changes here over all of it, signing secret included. Only a copy that holds the
+		// subscription is the real one (reading it, or an empty node entry, marks nothing changed).
+		if (typeof state.webhookSecret !== 'string') return [items];
 		for (const { json } of items) {
 			if (typeof json.id === 'string' && json.id !== '') storeAccepted(state, json.id);
 		}

@@ -1,8 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { signatureOf } from '../../nodes/SevenRooms/helpers/signature';
 import { retryPolicy } from '../../nodes/SevenRooms/transport';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import { registerNodeType, sevenRoomsCredentials, triggerHarness } from '../../dev/engine';
+import {
+	CREDENTIAL_ID,
+	registerNodeType,
+	runWorkflow,
+	sevenRoomsCredentials,
+	triggerHarness,
+} from '../../dev/engine';
 import { sandboxClient } from '../../dev/sandboxClient';
 
 /**
@@ -138,6 +146,47 @@ describe('deliveries', () => {
 			(await signed(forgetful, { id: 'evt_restart', type: 'reservation.created' })).started,
 		).toBe(true);
 		await after.hook('delete');
+	});
+
+	it('leaves the static data alone on a queue-mode worker, which gets the execution without it', async () => {
+		// n8n's queue: the execution an accepted delivery started runs on a worker, from a snapshot
+		// without static data, and whatever the run changes is saved over the workflow's whole.
+		const started = trigger();
+		await started.hook('create');
+		const execution = (staticData?: IDataObject) =>
+			runWorkflow(
+				{
+					nodes: [
+						{
+							id: 'trigger',
+							name: 'Trigger',
+							type: TYPE,
+							typeVersion: 2,
+							position: [0, 0],
+							parameters: { events: ['reservation.created'], options: {} },
+							credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms' } },
+						},
+					],
+					connections: {},
+				},
+				{
+					credentialsHelper: sevenRoomsCredentials(sandbox.url),
+					triggerItems: [{ id: 'evt_on_worker', type: 'reservation.created' }],
+					staticData,
+				},
+			);
+		const onWorker = await execution();
+		expect(onWorker.outputOf('Trigger')).toEqual([
+			{ id: 'evt_on_worker', type: 'reservation.created' },
+		]);
+		// Nothing to save: the signing secret in the database stays as it is.
+		expect(onWorker.staticDataToSave()).toBeUndefined();
+		// In one n8n process the execution has the real static data and stores the event there.
+		const inProcess = await execution(started.savedStaticData());
+		const saved = inProcess.staticDataToSave()?.['node:Trigger'] as Record<string, unknown>;
+		expect(saved.webhookSecret).toBe(started.staticData().webhookSecret);
+		expect(JSON.stringify(saved.acceptedEvents)).not.toBe('{}');
+		await started.hook('delete');
 	});
 
 	it('answers at once when the API is down: local times come from activation or not at all', async () => {
