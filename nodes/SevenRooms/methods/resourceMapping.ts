@@ -1,0 +1,64 @@
+import type {
+	ILoadOptionsFunctions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
+
+import { mappedFields } from '../actions/mapping';
+import type { MappedField, MappingTarget } from '../actions/mapping';
+import { authenticationOf } from '../transport';
+
+const TARGETS: Record<string, MappingTarget> = {
+	'guest:create': 'guestCreate',
+	'guest:upsert': 'guestUpsert',
+	'guest:update': 'guestUpdate',
+	'reservation:create': 'reservationCreate',
+};
+
+const AI_TYPES: Partial<Record<string, string>> = {
+	boolean: 'boolean',
+	number: 'number',
+	object: 'json',
+};
+
+/**
+ * What the AI tool variant pre-fills a field with: the model supplies it, told what it is (n8n's
+ * own "defined automatically by the model" form, so the editor shows it as such).
+ */
+function fromAi(field: MappedField): string {
+	const about = field.about.replace(/[`\\]/g, '');
+	return `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${field.id}', \`${about}\`, '${AI_TYPES[field.type] ?? 'string'}') }}`;
+}
+
+/**
+ * The fields of the operation on the node's API (its Authentication): static schemas, so the
+ * mapper opens without a credential or a request. API 2.4's client custom fields are not among
+ * them: 2.4 returns them on clients but neither creating nor updating a client takes them.
+ */
+export async function getMappingColumns(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	const resource = String(this.getNodeParameter('resource', 'guest'));
+	const operation = String(this.getNodeParameter('operation', ''));
+	const target = TARGETS[`${resource}:${operation}`];
+	if (!target) return { fields: [] };
+	const api = authenticationOf(this);
+	const forTool = this.getNode().type.endsWith('Tool');
+	const fields = mappedFields(target, api).map(
+		(field): ResourceMapperField => ({
+			id: field.id,
+			displayName: field.displayName,
+			type: field.type,
+			// Create or Update creates only when no guest matches: nothing is needed up front.
+			required: MODES_REQUIRING.includes(target) && Boolean(field.requiredOn?.includes(api)),
+			defaultMatch: target === 'guestUpsert' && field.id === 'email',
+			canBeUsedToMatch: target === 'guestUpsert' && field.canMatch === true,
+			display: true,
+			// A switch left alone must not send "false" (an opt-in withdrawn by an untouched field).
+			defaultValue: forTool ? fromAi(field) : field.type === 'boolean' ? null : undefined,
+		}),
+	);
+	return { fields };
+}
+
+const MODES_REQUIRING: MappingTarget[] = ['guestCreate', 'reservationCreate'];
