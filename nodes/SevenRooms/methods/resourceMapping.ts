@@ -15,6 +15,9 @@ const TARGETS: Record<string, MappingTarget> = {
 	'reservation:create': 'reservationCreate',
 };
 
+/** Where the mapper marks what the API needs up front (Create or Update may only update). */
+const REQUIRING: MappingTarget[] = ['guestCreate', 'reservationCreate'];
+
 const AI_TYPES: Partial<Record<string, string>> = {
 	boolean: 'boolean',
 	number: 'number',
@@ -33,7 +36,8 @@ function fromAi(field: MappedField): string {
 /**
  * The fields of the operation on the node's API (its Authentication): static schemas, so the
  * mapper opens without a credential or a request. API 2.4's client custom fields are not among
- * them: 2.4 returns them on clients but neither creating nor updating a client takes them.
+ * them: the contract's client fields list none, and neither creating nor updating a client takes
+ * any (README, "Decisions where the contract is silent").
  */
 export async function getMappingColumns(
 	this: ILoadOptionsFunctions,
@@ -49,8 +53,7 @@ export async function getMappingColumns(
 			id: field.id,
 			displayName: field.displayName,
 			type: field.type,
-			// Create or Update creates only when no guest matches: nothing is needed up front.
-			required: MODES_REQUIRING.includes(target) && Boolean(field.requiredOn?.includes(api)),
+			required: REQUIRING.includes(target) && Boolean(field.requiredOn?.includes(api)),
 			defaultMatch: target === 'guestUpsert' && field.id === 'email',
 			canBeUsedToMatch: target === 'guestUpsert' && field.canMatch === true,
 			display: true,
@@ -60,5 +63,3 @@ export async function getMappingColumns(
 	);
 	return { fields };
 }
-
-const MODES_REQUIRING: MappingTarget[] = ['guestCreate', 'reservationCreate'];
