@@ -80,6 +80,16 @@ describe('the mapper schema per API', () => {
 		}
 	});
 
+	it('offers the opt-ins as Yes / No that stay empty unless chosen (no switch that sends false)', async () => {
+		const { fields } = await getMappingColumns.call(
+			editor({ authentication: 'oAuth2', resource: 'guest', operation: 'upsert' }),
+		);
+		const optIn = fields.find((field) => field.id === 'email_opt_in');
+		expect(optIn).toMatchObject({ type: 'options', defaultValue: null });
+		expect(optIn?.options?.map((option) => option.value)).toEqual([true, false]);
+		expect(fields.filter((field) => field.type === 'boolean')).toEqual([]);
+	});
+
 	it('has no fields for operations without the mapper', async () => {
 		const { fields } = await getMappingColumns.call(
 			editor({ authentication: 'oAuth2', resource: 'guest', operation: 'get' }),

@@ -1,5 +1,6 @@
 import type {
 	ILoadOptionsFunctions,
+	INodePropertyOptions,
 	ResourceMapperField,
 	ResourceMapperFields,
 } from 'n8n-workflow';
@@ -14,6 +15,16 @@ const TARGETS: Record<string, MappingTarget> = {
 	'guest:update': 'guestUpdate',
 	'reservation:create': 'reservationCreate',
 };
+
+/**
+ * Yes/no fields (the opt-ins) as a choice that can stay empty. n8n draws a boolean as a switch,
+ * and a switch has no "not set": the editor stores it as false (element-plus sets an unset switch
+ * to its off value), which would withdraw every mapped guest's marketing consent unasked.
+ */
+const YES_NO: INodePropertyOptions[] = [
+	{ name: 'Yes', value: true },
+	{ name: 'No', value: false },
+];
 
 /** Where the mapper marks what the API needs up front (Create or Update may only update). */
 const REQUIRING: MappingTarget[] = ['guestCreate', 'reservationCreate'];
@@ -52,12 +63,13 @@ export async function getMappingColumns(
 		(field): ResourceMapperField => ({
 			id: field.id,
 			displayName: field.displayName,
-			type: field.type,
+			type: field.type === 'boolean' ? 'options' : field.type,
+			options: field.type === 'boolean' ? YES_NO : undefined,
 			required: REQUIRING.includes(target) && Boolean(field.requiredOn?.includes(api)),
 			defaultMatch: target === 'guestUpsert' && field.id === 'email',
 			canBeUsedToMatch: target === 'guestUpsert' && field.canMatch === true,
 			display: true,
-			// A switch left alone must not send "false" (an opt-in withdrawn by an untouched field).
+			// A choice left alone sends nothing (never "false": an opt-in withdrawn by an untouched field).
 			defaultValue: forTool ? fromAi(field) : field.type === 'boolean' ? null : undefined,
 		}),
 	);
