@@ -172,32 +172,32 @@ async function pollOnce(
 	context: IPollFunctions,
 	manual: boolean,
 ): Promise<INodeExecutionData[][] | null> {
-		const event = context.getNodeParameter('event') as ChangeEvent | 'upcomingBirthday';
-		const staticData = context.getWorkflowStaticData('node');
-		// n8n hands nodes a proxy of the static data: a copy, not structuredClone, for a test run.
-		const state = (
-			manual ? deepCopy(staticData[event] ?? {}) : (staticData[event] ??= {})
-		) as IDataObject;
+	const event = context.getNodeParameter('event') as ChangeEvent | 'upcomingBirthday';
+	const staticData = context.getWorkflowStaticData('node');
+	// n8n hands nodes a proxy of the static data: a copy, not structuredClone, for a test run.
+	const state = (
+		manual ? deepCopy(staticData[event] ?? {}) : (staticData[event] ??= {})
+	) as IDataObject;
 
-		let items: IDataObject[];
-		if (event === 'upcomingBirthday') {
-			items = await pollBirthdays(
-				context,
-				context.getNodeParameter('venue', '', { extractValue: true }),
-				state as BirthdayState,
-				manual,
-			);
+	let items: IDataObject[];
+	if (event === 'upcomingBirthday') {
+		items = await pollBirthdays(
+			context,
+			context.getNodeParameter('venue', '', { extractValue: true }),
+			state as BirthdayState,
+			manual,
+		);
+	} else {
+		const source = changeSourceOf(context, event);
+		if (manual) {
+			const sample = await sampleChanges(context, source);
+			items =
+				event === 'audienceSync'
+					? sampleAudienceActions(sample)
+					: await itemsOf(context, event, sample);
 		} else {
-			const source = changeSourceOf(context, event);
-			if (manual) {
-				const sample = await sampleChanges(context, source);
-				items =
-					event === 'audienceSync'
-						? sampleAudienceActions(sample)
-						: await itemsOf(context, event, sample);
-			} else {
-				items = await pollChangeEvent(context, event, source, state);
-			}
+			items = await pollChangeEvent(context, event, source, state);
 		}
-		return items.length ? [context.helpers.returnJsonArray(items)] : null;
+	}
+	return items.length ? [context.helpers.returnJsonArray(items)] : null;
 }

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { sevenRoomsCredentials, triggerHarness } from '../../dev/engine';
@@ -108,7 +110,7 @@ describe('SevenRooms Poll Trigger: guest changes and audience sync', () => {
 		await api('PATCH', '/guests/gst_000030', { email_opt_in: true });
 		await api('PATCH', '/guests/gst_000030', { email_opt_in: false });
 		// The API's clock is known to the second: activation comes a little later, as in real life.
-		await new Promise((resolve) => setTimeout(resolve, 1_100));
+		await sleep(1_100);
 		const trigger = triggerHarness(
 			TYPE,
 			{ event: 'audienceSync' },
