@@ -119,14 +119,14 @@ async function main() {
 	const created = (request: IDataObject) => ({
 		data: { id: 'gst_1', ...(request.body as IDataObject) },
 	});
-	const guestCreate = await cpuPerThousand(new SevenRooms(), () =>
+	const guestCreate = await cpuPerThousand(new SevenRooms().getNodeType(1), () =>
 		context(guestCreateParameters, created),
 	);
 	if (process.argv.includes('--profile-guest-create')) return; // for --cpu-prof of the above
-	const guestCreateFresh = await cpuPerThousand(new SevenRooms(), () =>
+	const guestCreateFresh = await cpuPerThousand(new SevenRooms().getNodeType(1), () =>
 		context(guestCreateParameters, created, true),
 	);
-	const reservationGet = await cpuPerThousand(new SevenRooms(), () =>
+	const reservationGet = await cpuPerThousand(new SevenRooms().getNodeType(1), () =>
 		context(
 			{ resource: 'reservation', operation: 'get', reservationId: { value: 'res_1' } },
 			(request) => ({ data: String(request.url).includes('/venues/') ? venue : reservation }),

@@ -84,14 +84,19 @@ describe('the SevenRooms node in the n8n editor', () => {
 		if (!(await createGuest.isVisible())) await page.getByText('Actions (23)').click();
 		await createGuest.click();
 
+		// A new node is version 2: the guest's fields are in n8n's column mapper (its mode, then the
+		// values to send), listed from the node's schema without a credential.
 		for (const label of [
 			'Resource',
 			'Operation',
+			'Mapping Column Mode',
+			'Values to Send',
 			'First Name',
 			'Last Name',
 			'Email',
 			'Phone',
-			'Additional Fields',
+			'Birthday',
+			'Email Opt-In',
 			'Options',
 		]) {
 			await page.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });

@@ -1,6 +1,7 @@
 import type { N8nClient } from '../n8n';
 import {
 	DEMO_CREDENTIALS,
+	copyDemoFiles,
 	credential24Data,
 	credentialData,
 	demoWorkflows,
@@ -126,6 +127,7 @@ export async function importDemo(
 		'port',
 	]);
 
+	copyDemoFiles(outbox);
 	const existing = await client.request<StoredWorkflow[]>('GET', '/rest/workflows');
 	const byName = new Map((existing.data ?? []).map((workflow) => [workflow.name, workflow]));
 	const workflows: ImportedDemo['workflows'] = {};

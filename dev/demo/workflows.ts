@@ -1,11 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../../sandbox/server';
 import { ROOT } from '../n8n';
 
 export const DEMO_DIR = path.join(ROOT, 'demo');
+
+/** Files the demo workflows read (`guests.csv`) into the outbox, the only folder n8n may read. */
+export function copyDemoFiles(outbox: string): void {
+	for (const file of readdirSync(DEMO_DIR).filter((name) => name.endsWith('.csv')))
+		copyFileSync(path.join(DEMO_DIR, file), path.join(outbox, file));
+}
 
 /** The demo's credential names, as the demo workflows refer to them. */
 export const DEMO_CREDENTIALS = {

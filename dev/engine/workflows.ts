@@ -161,6 +161,7 @@ export function sevenRoomsWorkflow(
 		name = 'SevenRooms',
 		loopBatchSize,
 		settings = {},
+		typeVersion = 1,
 	}: {
 		rows?: IDataObject[];
 		continueOnFail?: boolean;
@@ -169,6 +170,8 @@ export function sevenRoomsWorkflow(
 		loopBatchSize?: number;
 		/** node settings such as Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`) */
 		settings?: Partial<INode>;
+		/** the SevenRooms node's version (2: fields through the resource mapper) */
+		typeVersion?: number;
 	} = {},
 ): WorkflowJson {
 	const nodes: INode[] = [
@@ -210,7 +213,7 @@ export function sevenRoomsWorkflow(
 		id: 'sevenrooms',
 		name,
 		type: 'n8n-nodes-sevenrooms.sevenRooms',
-		typeVersion: 1,
+		typeVersion,
 		position: [600, 0],
 		parameters: parameters as INodeParameters,
 		credentials: nodeCredentialsFor(parameters),

@@ -32,7 +32,7 @@ function subtitleFor(resource: string, operation: string): unknown {
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	return workflow.expression.getSimpleParameterValue(
 		node,
-		String(new SevenRooms().description.subtitle),
+		String(new SevenRooms().getNodeType().description.subtitle),
 		'internal',
 		{},
 	);

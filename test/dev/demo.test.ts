@@ -39,6 +39,7 @@ describe('the demo workflows', () => {
 			'audience-sync',
 			'audience-sync-2_4',
 			'birthday-campaign',
+			'guest-import-csv',
 			'guest-sync',
 			'reservation-enrichment',
 		]);
@@ -107,6 +108,7 @@ describe('the demo workflows', () => {
 	it('know which start on their own and which subscribe to webhooks', () => {
 		const on = (file: string) => workflows[file] as unknown as Record<string, unknown>;
 		expect(startsOnItsOwn(on('guest-sync'))).toBe(false);
+		expect(startsOnItsOwn(on('guest-import-csv'))).toBe(false);
 		expect(startsOnItsOwn(on('birthday-campaign'))).toBe(true);
 		expect(startsOnItsOwn(on('reservation-enrichment'))).toBe(true);
 		expect(hasWebhookTrigger(on('reservation-enrichment'))).toBe(true);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import type { ICredentialType, INodeType } from 'n8n-workflow';
+import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 const root = path.resolve(__dirname, '../..');
 // Loaded the way n8n loads them: by path, at run time.
@@ -17,8 +17,10 @@ describe('the built package', () => {
 	it.each(manifest.n8n.nodes)('%s loads with a usable description, icon and codex', (file) => {
 		const NodeClass = Object.values(load(path.join(root, file)) as Record<string, unknown>).find(
 			(value) => typeof value === 'function',
-		) as new () => INodeType;
-		const node = new NodeClass();
+		) as new () => INodeType | IVersionedNodeType;
+		const instance = new NodeClass();
+		// The action node is versioned: n8n gives new nodes its default version.
+		const node = 'nodeVersions' in instance ? instance.getNodeType() : instance;
 		const { description } = node;
 		expect(description.name).toMatch(/^sevenRooms/);
 		// The OAuth2 API unless the node's Authentication says API 2.4.

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toE164 } from '../helpers/phone';
-import { idParameter } from '../shared/validation';
+import { checkedId, idParameter } from '../shared/validation';
 
 /** "Who is it for": an existing guest by ID, or a new guest SevenRooms matches by email or phone. */
 export const bookingGuestProperties: INodeProperties[] = [
@@ -62,23 +62,45 @@ export const bookingGuestProperties: INodeProperties[] = [
 	},
 ];
 
-/** `guest_id` or an inline `guest` for a reservation or waitlist body. */
-export function bookingGuestBody(
+/** Who a booking is for, as fields: `guest_id`, or the new guest's names, email and phone. */
+export interface BookingGuestFields {
+	guest_id?: unknown;
+	first_name?: unknown;
+	last_name?: unknown;
+	email?: unknown;
+	phone?: unknown;
+}
+
+/**
+ * `guest_id` or an inline `guest` for a reservation or waitlist body, from the fields; errors
+ * name them as `labels` says (the resource mapper's column names), else by their parameter names.
+ */
+export function bookingGuestOf(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	fields: BookingGuestFields,
 	defaultCountry: string,
+	labels: Record<string, string> = {},
 ): IDataObject {
-	const text = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (context.getNodeParameter('guestMode', itemIndex) === 'existing') {
-		return { guest_id: idParameter(context, 'guestId', 'Guest ID', itemIndex) };
+	const text = (value: unknown) =>
+		value === undefined || value === null ? '' : String(value).trim();
+	if (text(fields.guest_id)) {
+		return {
+			guest_id: checkedId(
+				context.getNode(),
+				fields.guest_id,
+				labels.guest_id ?? 'Guest ID',
+				itemIndex,
+			),
+		};
 	}
 	const guest: IDataObject = {};
-	if (text('guestFirstName')) guest.first_name = text('guestFirstName');
-	if (text('guestLastName')) guest.last_name = text('guestLastName');
-	if (text('guestEmail')) guest.email = text('guestEmail');
-	if (text('guestPhone'))
-		guest.phone = toE164(context.getNode(), text('guestPhone'), {
-			field: 'Phone',
+	if (text(fields.first_name)) guest.first_name = text(fields.first_name);
+	if (text(fields.last_name)) guest.last_name = text(fields.last_name);
+	if (text(fields.email)) guest.email = text(fields.email);
+	if (text(fields.phone))
+		guest.phone = toE164(context.getNode(), text(fields.phone), {
+			field: labels.phone ?? 'Phone',
 			defaultCountry,
 			itemIndex,
 		});
@@ -90,4 +112,27 @@ export function bookingGuestBody(
 		);
 	}
 	return { guest };
+}
+
+/** `guest_id` or an inline `guest` from the Guest parameters (node version 1, the waitlist). */
+export function bookingGuestBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	defaultCountry: string,
+): IDataObject {
+	if (context.getNodeParameter('guestMode', itemIndex) === 'existing') {
+		return { guest_id: idParameter(context, 'guestId', 'Guest ID', itemIndex) };
+	}
+	const parameter = (name: string) => context.getNodeParameter(name, itemIndex, '');
+	return bookingGuestOf(
+		context,
+		itemIndex,
+		{
+			first_name: parameter('guestFirstName'),
+			last_name: parameter('guestLastName'),
+			email: parameter('guestEmail'),
+			phone: parameter('guestPhone'),
+		},
+		defaultCountry,
+	);
 }

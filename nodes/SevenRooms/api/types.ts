@@ -34,6 +34,17 @@ export interface CreateOptions {
 	userKey?: boolean;
 }
 
+/** The guest fields Create or Update may find a guest by, in the order they are tried. */
+export type GuestMatchField = 'email' | 'phone';
+
+export interface UpsertOptions extends CreateOptions {
+	/**
+	 * Look the guest up by these fields first (node version 2's match columns); without them each
+	 * API's own rule applies (OAuth2: the 409 for the same email or phone; 2.4: email, then phone).
+	 */
+	matchOn?: GuestMatchField[];
+}
+
 /** Fields that add to what is there (see actions/additions.ts). */
 export interface Additions {
 	addTags?: unknown;
@@ -59,7 +70,7 @@ export interface GuestsApi {
 	upsert(
 		context: IExecuteFunctions,
 		body: IDataObject,
-		options: CreateOptions,
+		options: UpsertOptions,
 	): Promise<IDataObject>;
 	update(
 		context: IExecuteFunctions,

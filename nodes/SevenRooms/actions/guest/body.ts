@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toE164 } from '../../helpers/phone';
+import { readMapped, usesMapper } from '../mapping';
+import type { MappedItem } from '../mapping';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -47,37 +49,48 @@ export function normalizeGuestDate(
 	);
 }
 
+const FIELD_NAMES: Record<string, string> = {
+	phone: 'Phone',
+	email: 'Email',
+	birthday: 'Birthday',
+	anniversary: 'Anniversary',
+	preferences: 'Preferences (JSON)',
+};
+
 /**
  * The API body for the guest fields a user filled in: empty strings are left out, phone goes to
- * E.164, tags to a list, preferences to an object, dates checked.
+ * E.164, tags to a list, preferences to an object, dates checked. Errors name the field as
+ * `labels` says (the resource mapper's: `Phone (column "Mobile")`), else by its parameter name.
  */
 export function guestBody(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	fields: IDataObject,
 	defaultCountry: string,
+	labels: Record<string, string> = {},
 ): IDataObject {
 	const body: IDataObject = {};
+	const name = (key: string) => labels[key] ?? FIELD_NAMES[key] ?? key;
 	for (const [key, value] of Object.entries(fields)) {
 		if (value === '' || value === undefined || value === null) continue;
 		switch (key) {
 			case 'phone':
 				body.phone = toE164(context.getNode(), value, {
-					field: 'Phone',
+					field: name('phone'),
 					defaultCountry,
 					itemIndex,
 				});
 				break;
 			case 'email':
 				if (!EMAIL.test(String(value).trim()))
-					throw invalid(context, itemIndex, 'Email', value, 'is not an email address');
+					throw invalid(context, itemIndex, name('email'), value, 'is not an email address');
 				body.email = String(value).trim();
 				break;
 			case 'birthday':
-				body.birthday = normalizeGuestDate(context, itemIndex, 'Birthday', value);
+				body.birthday = normalizeGuestDate(context, itemIndex, name('birthday'), value);
 				break;
 			case 'anniversary':
-				body.anniversary = normalizeGuestDate(context, itemIndex, 'Anniversary', value);
+				body.anniversary = normalizeGuestDate(context, itemIndex, name('anniversary'), value);
 				break;
 			case 'tags':
 				body.tags = Array.isArray(value)
@@ -93,11 +106,11 @@ export function guestBody(
 					try {
 						preferences = JSON.parse(value);
 					} catch {
-						throw invalid(context, itemIndex, 'Preferences (JSON)', value, 'is not valid JSON');
+						throw invalid(context, itemIndex, name('preferences'), value, 'is not valid JSON');
 					}
 				}
 				if (typeof preferences !== 'object' || preferences === null || Array.isArray(preferences)) {
-					throw invalid(context, itemIndex, 'Preferences (JSON)', value, 'must be a JSON object');
+					throw invalid(context, itemIndex, name('preferences'), value, 'must be a JSON object');
 				}
 				if (Object.keys(preferences).length) body.preferences = preferences as IDataObject;
 				break;
@@ -109,25 +122,42 @@ export function guestBody(
 	return body;
 }
 
-/** The guest body of Create / Create or Update, with the rule that a guest needs a name or contact. */
-export function newGuestBody(
+/**
+ * The guest fields of Create / Create or Update as the node version has them: version 1's
+ * parameters and Additional Fields, or version 2's mapped fields.
+ */
+function newGuestFields(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	defaultCountry: string,
-): IDataObject {
+	target: 'guestCreate' | 'guestUpsert',
+): MappedItem {
+	if (usesMapper(context)) return readMapped(context, itemIndex, target);
 	const parameter = (name: string) => context.getNodeParameter(name, itemIndex, '') as string;
-	const body = guestBody(
-		context,
-		itemIndex,
-		{
+	return {
+		values: {
 			first_name: parameter('firstName'),
 			last_name: parameter('lastName'),
 			email: parameter('email'),
 			phone: parameter('phone'),
 			...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		},
-		defaultCountry,
-	);
+		labels: {},
+		matchOn: [],
+	};
+}
+
+/**
+ * The guest body of Create / Create or Update, with the rule that a guest needs a name or
+ * contact, and (Create or Update, version 2) the fields to find the guest by.
+ */
+export function newGuestBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	defaultCountry: string,
+	target: 'guestCreate' | 'guestUpsert' = 'guestCreate',
+): { body: IDataObject; matchOn: string[] } {
+	const { values, labels, matchOn } = newGuestFields(context, itemIndex, target);
+	const body = guestBody(context, itemIndex, values, defaultCountry, labels);
 	if (!body.first_name && !body.last_name && !body.email && !body.phone) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -135,5 +165,5 @@ export function newGuestBody(
 			{ itemIndex },
 		);
 	}
-	return body;
+	return { body, matchOn };
 }

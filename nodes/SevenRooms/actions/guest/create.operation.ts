@@ -1,5 +1,5 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { defaultPhoneCountry } from '../../helpers/phone';
 import {
@@ -9,22 +9,24 @@ import {
 } from '../../shared/descriptions';
 import { apiOf } from '../../api';
 import { idempotencyKeyFor } from '../idempotency';
+import { columnsProperty } from '../mapping';
 import { newGuestBody } from './body';
 import { newGuestProperties } from './description';
 
-const properties: INodeProperties[] = [
-	...newGuestProperties,
-	collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption, idempotencyKeyOption]),
-];
+const options = collection('Options', 'options', 'Add Option', [
+	defaultPhoneCountryOption,
+	idempotencyKeyOption,
+]);
+const show = { show: { resource: ['guest'], operation: ['create'] } };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['guest'], operation: ['create'] } },
-	properties,
-);
+export const description = updateDisplayOptions(show, [...newGuestProperties, options]);
+
+/** Node version 2: the fields through the resource mapper. */
+export const descriptionV2 = updateDisplayOptions(show, [columnsProperty('guestCreate'), options]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const body = newGuestBody(
+	const { body } = newGuestBody(
 		this,
 		itemIndex,
 		defaultPhoneCountry(this.getNode(), options, itemIndex),

@@ -90,3 +90,15 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...update.description,
 ];
+
+/** Node version 2: Create, Create or Update and Update take their fields through the mapper. */
+export const descriptionV2: INodeProperties[] = [
+	operation,
+	operation24,
+	...create.descriptionV2,
+	...upsert.descriptionV2,
+	...deleteGuest.description,
+	...get.description,
+	...getAll.description,
+	...update.descriptionV2,
+];

@@ -6,41 +6,60 @@ import { collection, defaultPhoneCountryOption, guestLocator } from '../../share
 import { idParameter } from '../../shared/validation';
 import { apiOf } from '../../api';
 import { additionFieldOptions, splitAdditions } from '../additions';
+import { columnsProperty, readMapped, usesMapper } from '../mapping';
 import { guestBody } from './body';
 import { guestFieldOptions } from './description';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['guest'], operation: ['update'] } },
-	[
-		guestLocator,
-		collection(
-			'Update Fields',
-			'updateFields',
-			'Add Field',
-			[...guestFieldOptions, ...additionFieldOptions].sort((a, b) =>
-				a.displayName.localeCompare(b.displayName),
-			),
+const options = collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption]);
+const show = { show: { resource: ['guest'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(show, [
+	guestLocator,
+	collection(
+		'Update Fields',
+		'updateFields',
+		'Add Field',
+		[...guestFieldOptions, ...additionFieldOptions].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
 		),
-		collection('Options', 'options', 'Add Option', [defaultPhoneCountryOption]),
-	],
-);
+	),
+	options,
+]);
+
+/** Node version 2: the changes through the resource mapper (empty fields change nothing). */
+export const descriptionV2 = updateDisplayOptions(show, [
+	guestLocator,
+	columnsProperty('guestUpdate'),
+	options,
+]);
+
+/** The fields to change as the node version has them, with their names for errors. */
+function changes(context: IExecuteFunctions, itemIndex: number) {
+	if (usesMapper(context)) return readMapped(context, itemIndex, 'guestUpdate');
+	return {
+		values: context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		labels: {},
+	};
+}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const guestId = idParameter(this, 'guestId', 'Guest ID', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const { replace, add } = splitAdditions(
-		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
-	);
+	const { values, labels } = changes(this, itemIndex);
+	const { replace, add } = splitAdditions(values);
 	const body = guestBody(
 		this,
 		itemIndex,
 		replace,
 		defaultPhoneCountry(this.getNode(), options, itemIndex),
+		labels,
 	);
 	if (!Object.keys(body).length && !Object.keys(add).length) {
 		throw new NodeOperationError(
 			this.getNode(),
-			'Update Fields is empty: add at least one field to change',
+			usesMapper(this)
+				? 'Fields is empty: map at least one field to change'
+				: 'Update Fields is empty: add at least one field to change',
 			{ itemIndex },
 		);
 	}

@@ -13,10 +13,30 @@ import {
 	venueLocator,
 } from '../../shared/descriptions';
 import { wholeNumber } from '../../shared/validation';
-import { bookingGuestBody, bookingGuestProperties } from '../bookingGuest';
+import { bookingGuestBody, bookingGuestOf, bookingGuestProperties } from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
+import { columnsProperty, readMapped, usesMapper } from '../mapping';
 import { reservationFieldsBody } from './body';
 import { reservationFieldOptions } from './description';
+
+const options = collection('Options', 'options', 'Add Option', [
+	defaultPhoneCountryOption,
+	idempotencyKeyOption,
+	timeInputZoneOption,
+	emailGuestOption,
+	onlyFor(
+		'api24',
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			description:
+				"Your system's ID for the reservation (API 2.4's external_id). Left empty, the node's idempotency key goes here so a booking whose answer was lost is found, not repeated.",
+		},
+		false,
+	),
+]);
 
 const properties: INodeProperties[] = [
 	venueLocator,
@@ -38,30 +58,56 @@ const properties: INodeProperties[] = [
 	},
 	...bookingGuestProperties,
 	collection('Additional Fields', 'additionalFields', 'Add Field', reservationFieldOptions),
-	collection('Options', 'options', 'Add Option', [
-		defaultPhoneCountryOption,
-		idempotencyKeyOption,
-		timeInputZoneOption,
-		emailGuestOption,
-		onlyFor(
-			'api24',
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description:
-					"Your system's ID for the reservation (API 2.4's external_id). Left empty, the node's idempotency key goes here so a booking whose answer was lost is found, not repeated.",
-			},
-			false,
-		),
-	]),
+	options,
 ];
+const show = { show: { resource: ['reservation'], operation: ['create'] } };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reservation'], operation: ['create'] } },
-	properties,
-);
+export const description = updateDisplayOptions(show, properties);
+
+/** Node version 2: party, time, guest and details through the resource mapper. */
+export const descriptionV2 = updateDisplayOptions(show, [
+	venueLocator,
+	columnsProperty('reservationCreate'),
+	options,
+]);
+
+/** What to book, as the node version has it: version 1's parameters or version 2's mapped fields. */
+function booking(context: IExecuteFunctions, itemIndex: number, defaultCountry: string) {
+	const node = context.getNode();
+	if (usesMapper(context)) {
+		const { values, labels } = readMapped(context, itemIndex, 'reservationCreate');
+		for (const required of ['party_size', 'start_time'])
+			if (values[required] === undefined)
+				throw new NodeOperationError(node, `${labels[required]} is empty`, {
+					itemIndex,
+					description: 'A reservation needs a party size and a start time.',
+				});
+		return {
+			partySize: wholeNumber(node, itemIndex, labels.party_size, values.party_size),
+			startTime: values.start_time,
+			guest: bookingGuestOf(context, itemIndex, values, defaultCountry, labels),
+			fields: reservationFieldsBody({
+				durationMinutes: values.duration_minutes,
+				notes: values.notes,
+				tableIds: values.table_ids,
+				tags: values.tags,
+			}),
+		};
+	}
+	return {
+		partySize: wholeNumber(
+			node,
+			itemIndex,
+			'Party Size',
+			context.getNodeParameter('partySize', itemIndex),
+		),
+		startTime: context.getNodeParameter('startTime', itemIndex),
+		guest: bookingGuestBody(context, itemIndex, defaultCountry),
+		fields: reservationFieldsBody(
+			context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		),
+	};
+}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -72,15 +118,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(node, 'Venue is empty: choose the venue to book', { itemIndex });
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const partySize = wholeNumber(
-		node,
+	const { partySize, startTime, guest, fields } = booking(
+		this,
 		itemIndex,
-		'Party Size',
-		this.getNodeParameter('partySize', itemIndex),
-	);
-	const guest = bookingGuestBody(this, itemIndex, defaultPhoneCountry(node, options, itemIndex));
-	const fields = reservationFieldsBody(
-		this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		defaultPhoneCountry(node, options, itemIndex),
 	);
 	const idempotencyKey = idempotencyKeyFor(this, 'reservation.create', itemIndex, options);
 	const extra: IDataObject = {};
@@ -91,7 +132,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			venueId,
 			partySize,
-			startTime: this.getNodeParameter('startTime', itemIndex),
+			startTime,
 			timeZone: options.timeZone,
 			guest,
 			fields,

@@ -15,49 +15,61 @@ export const operations: Record<string, SevenRoomsOperation> = {
 	update,
 };
 
+const operation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['reservation'] } },
+	options: [
+		{
+			name: 'Cancel',
+			value: 'cancel',
+			description: 'Cancel a reservation',
+			action: 'Cancel a reservation',
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Book a table',
+			action: 'Create a reservation',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a reservation by ID',
+			action: 'Get a reservation',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List reservations by venue, status, guest or time',
+			action: 'Get many reservations',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change a reservation',
+			action: 'Update a reservation',
+		},
+	],
+	default: 'create',
+};
+
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['reservation'] } },
-		options: [
-			{
-				name: 'Cancel',
-				value: 'cancel',
-				description: 'Cancel a reservation',
-				action: 'Cancel a reservation',
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Book a table',
-				action: 'Create a reservation',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get a reservation by ID',
-				action: 'Get a reservation',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List reservations by venue, status, guest or time',
-				action: 'Get many reservations',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description: 'Change a reservation',
-				action: 'Update a reservation',
-			},
-		],
-		default: 'create',
-	},
+	operation,
 	...cancel.description,
 	...create.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];
+
+/** Node version 2: Create takes its fields through the resource mapper. */
+export const descriptionV2: INodeProperties[] = [
+	operation,
+	...cancel.description,
+	...create.descriptionV2,
 	...get.description,
 	...getAll.description,
 	...update.description,

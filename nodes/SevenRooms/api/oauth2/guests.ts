@@ -14,6 +14,12 @@ import type { GuestFilters, GuestsApi } from '../types';
 
 const guestPath = (id: string) => `/guests/${encodeURIComponent(id)}`;
 
+/** The same email (any case) or phone (E.164 on both sides). */
+const sameContact = (field: string, a: unknown, b: unknown) =>
+	field === 'email'
+		? String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase()
+		: String(a ?? '') === String(b ?? '');
+
 /** The contract's `GET /guests` query. */
 export function guestQuery(filters: GuestFilters): IDataObject {
 	const qs: IDataObject = {};
@@ -50,8 +56,28 @@ export const guests: GuestsApi = {
 			itemIndex,
 		});
 	},
-	/** Create; on 409 `guest_exists` PATCH the existing guest with the same fields. */
-	async upsert(context, body, { idempotencyKey, itemIndex }) {
+	/**
+	 * Create; on 409 `guest_exists` PATCH the existing guest with the same fields. With match
+	 * fields, the guest is looked for by them first, in their order (the 409 still catches a
+	 * guest with the other one: the API allows no second guest with the same email or phone).
+	 */
+	async upsert(context, body, { idempotencyKey, itemIndex, matchOn = [] }) {
+		for (const field of matchOn) {
+			if (!body[field]) continue;
+			const [found] = await apiRequestAllItems.call(
+				context,
+				'/guests',
+				guestQuery({ [field]: String(body[field]) }),
+				{ limit: 1, itemIndex },
+			);
+			if (!found || !sameContact(field, found[field], body[field])) continue;
+			const guestId = checkedId(context.getNode(), found.id, 'existing guest ID', itemIndex);
+			const updated = await apiRequestObject.call(context, 'PATCH', guestPath(guestId), {
+				body,
+				itemIndex,
+			});
+			return { ...updated, upsert_action: 'updated' };
+		}
 		let existingId: unknown;
 		try {
 			const created = await apiRequestObject.call(context, 'POST', '/guests', {

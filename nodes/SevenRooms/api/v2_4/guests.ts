@@ -175,24 +175,24 @@ export const guests: GuestsApi = {
 	get: getGuest,
 	list: listGuests,
 	create: createGuest,
-	/** 2.4 refuses nothing for a duplicate: the guest is looked for by email, then phone, first. */
+	/**
+	 * 2.4 refuses nothing for a duplicate: the guest is looked for first, by the match fields in
+	 * their order (by default email, then phone).
+	 */
 	async upsert(context, body, options) {
-		const { itemIndex } = options;
+		const { itemIndex, matchOn = ['email', 'phone'] } = options;
 		let existing: IDataObject | undefined;
-		if (body.email)
+		for (const field of matchOn) {
+			if (existing || !body[field]) continue;
 			existing = await findClient(
 				context,
-				{ email: body.email },
-				(client) => sameText(client.email, body.email),
+				{ [field]: body[field] },
+				field === 'email'
+					? (client) => sameText(client.email, body.email)
+					: (client) => digits(clean(client).phone_number) === digits(body.phone),
 				itemIndex,
 			);
-		if (!existing && body.phone)
-			existing = await findClient(
-				context,
-				{ phone: body.phone },
-				(client) => digits(clean(client).phone_number) === digits(body.phone),
-				itemIndex,
-			);
+		}
 		if (!existing)
 			return { ...(await createGuest(context, body, options)), upsert_action: 'created' };
 		const id = String(existing.id);

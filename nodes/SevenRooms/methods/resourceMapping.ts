@@ -1,0 +1,77 @@
+import type {
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
+
+import { mappedFields } from '../actions/mapping';
+import type { MappedField, MappingTarget } from '../actions/mapping';
+import { authenticationOf } from '../transport';
+
+const TARGETS: Record<string, MappingTarget> = {
+	'guest:create': 'guestCreate',
+	'guest:upsert': 'guestUpsert',
+	'guest:update': 'guestUpdate',
+	'reservation:create': 'reservationCreate',
+};
+
+/**
+ * Yes/no fields (the opt-ins) as a choice that can stay empty. n8n draws a boolean as a switch,
+ * and a switch has no "not set": the editor stores it as false (element-plus sets an unset switch
+ * to its off value), which would withdraw every mapped guest's marketing consent unasked.
+ */
+const YES_NO: INodePropertyOptions[] = [
+	{ name: 'Yes', value: true },
+	{ name: 'No', value: false },
+];
+
+/** Where the mapper marks what the API needs up front (Create or Update may only update). */
+const REQUIRING: MappingTarget[] = ['guestCreate', 'reservationCreate'];
+
+const AI_TYPES: Partial<Record<string, string>> = {
+	boolean: 'boolean',
+	number: 'number',
+	object: 'json',
+};
+
+/**
+ * What the AI tool variant pre-fills a field with: the model supplies it, told what it is (n8n's
+ * own "defined automatically by the model" form, so the editor shows it as such).
+ */
+function fromAi(field: MappedField): string {
+	const about = field.about.replace(/[`\\]/g, '');
+	return `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${field.id}', \`${about}\`, '${AI_TYPES[field.type] ?? 'string'}') }}`;
+}
+
+/**
+ * The fields of the operation on the node's API (its Authentication): static schemas, so the
+ * mapper opens without a credential or a request. API 2.4's client custom fields are not among
+ * them: the contract's client fields list none, and neither creating nor updating a client takes
+ * any (README, "Decisions where the contract is silent").
+ */
+export async function getMappingColumns(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	const resource = String(this.getNodeParameter('resource', 'guest'));
+	const operation = String(this.getNodeParameter('operation', ''));
+	const target = TARGETS[`${resource}:${operation}`];
+	if (!target) return { fields: [] };
+	const api = authenticationOf(this);
+	const forTool = this.getNode().type.endsWith('Tool');
+	const fields = mappedFields(target, api).map(
+		(field): ResourceMapperField => ({
+			id: field.id,
+			displayName: field.displayName,
+			type: field.type === 'boolean' ? 'options' : field.type,
+			options: field.type === 'boolean' ? YES_NO : undefined,
+			required: REQUIRING.includes(target) && Boolean(field.requiredOn?.includes(api)),
+			defaultMatch: target === 'guestUpsert' && field.id === 'email',
+			canBeUsedToMatch: target === 'guestUpsert' && field.canMatch === true,
+			display: true,
+			// A choice left alone sends nothing (never "false": an opt-in withdrawn by an untouched field).
+			defaultValue: forTool ? fromAi(field) : field.type === 'boolean' ? null : undefined,
+		}),
+	);
+	return { fields };
+}
