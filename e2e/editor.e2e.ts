@@ -162,7 +162,12 @@ describe('the SevenRooms node in the n8n editor', () => {
 		// The canvas says what the trigger does in the words of its Event list.
 		await page.getByText('Audience Sync (Email Opt-In)').first().waitFor({ timeout: 30_000 });
 		await shot('5-canvas-subtitles');
-		await page.getByText('Audience Changes', { exact: true }).first().dblclick();
+		// The node's box, not its label below it (the canvas takes clicks there).
+		await page
+			.locator('[data-test-id="canvas-node"]')
+			.filter({ hasText: 'Audience Changes' })
+			.first()
+			.dblclick();
 		await page
 			.getByRole('button', { name: /fetch test event/i })
 			.first()
