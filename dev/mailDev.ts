@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { ROOT, freePort } from './n8n';
+import { ROOT, freePort, stopProcess } from './n8n';
 
 /**
  * MailDev (npm `maildev@2`), a local SMTP server with a web inbox, where the demo's birthday emails
@@ -76,14 +76,7 @@ export async function startMailDev({
 		url,
 		smtpPort: smtp,
 		emails: async () => (await (await fetch(`${url}/email`)).json()) as MailDevEmail[],
-		stop: async () => {
-			if (child.exitCode !== null) return;
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-			await exited;
-			clearTimeout(timer);
-		},
+		stop: async () => await stopProcess(child, 5_000),
 	};
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { Client } from 'pg';
 
-import { ROOT, freePort, startN8n } from './n8n';
+import { ROOT, freePort, startN8n, stopProcess } from './n8n';
 import type { N8nInstance } from './n8n';
 
 /**
@@ -150,13 +150,7 @@ async function startRedis() {
 	);
 	const logs = collect(child);
 	await waitFor('Redis', () => logs.join('').includes('Ready to accept connections'), child, logs);
-	const stop = async () => {
-		if (child.exitCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		await exited;
-	};
-	return { port, stop };
+	return { port, stop: async () => await stopProcess(child, 10_000) };
 }
 
 export async function startQueueMode({

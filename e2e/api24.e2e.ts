@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -8,6 +8,7 @@ import { sandboxClient } from '../dev/sandboxClient';
 import { credential24Data, demoWorkflows } from '../dev/demo';
 import { N8nClient, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
+import { until } from '../dev/until';
 
 /**
  * The package on SevenRooms API 2.4 in a real n8n: the 2.4 credential (n8n's preAuthentication
@@ -21,20 +22,6 @@ let client: N8nClient;
 let credentialId: string;
 let data: Record<string, unknown>;
 const outbox = () => path.join(n8n.userFolder, 'outbox');
-
-async function until<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	timeoutMs = 60_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
 
 const read = (prefix: string) =>
 	readdirSync(outbox())

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -8,6 +8,7 @@ import { startDemo } from '../dev/demo';
 import type { Demo } from '../dev/demo';
 import { ROOT } from '../dev/n8n';
 import { sandboxClient } from '../dev/sandboxClient';
+import { until } from '../dev/until';
 
 /**
  * `npm start` twice, as a user runs it: the demo (sandbox, MailDev, n8n, the demo's credentials and
@@ -20,20 +21,6 @@ import { sandboxClient } from '../dev/sandboxClient';
 const FOLDER = path.join(ROOT, '.n8n-data/e2e-demo-restart');
 const RESERVATIONS = 'SevenRooms: new reservation → guest enrichment';
 let demo: Demo | undefined;
-
-async function until<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	ms = 60_000,
-): Promise<T> {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
 
 /** Books a reservation and waits for the demo's outbox file of it. */
 async function bookAndAwaitOutbox(running: Demo, guestId: string, day: number) {

@@ -9,6 +9,7 @@ import { sandboxClient } from '../dev/sandboxClient';
 import { demoWorkflows } from '../dev/demo';
 import { N8nClient, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
+import { until } from '../dev/until';
 
 const CREDENTIAL_TYPE = 'sevenRoomsOAuth2Api';
 let sandbox: Sandbox;
@@ -19,20 +20,6 @@ let credentialData: Record<string, unknown>;
 let workflows: Record<string, Record<string, unknown>>;
 const created: Record<string, { id: string; versionId: string }> = {};
 const outbox = () => path.join(n8n.userFolder, 'outbox');
-
-async function until<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	timeoutMs = 60_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
 
 beforeAll(async () => {
 	sandbox = await startSandbox({

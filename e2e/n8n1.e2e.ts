@@ -9,6 +9,7 @@ import { sandboxClient } from '../dev/sandboxClient';
 import { demoWorkflows } from '../dev/demo';
 import { N8nClient, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
+import { until } from '../dev/until';
 
 /**
  * The e2e core on the last n8n 1.x (1.123.81 under Node 20, scripts/install-n8n1.sh), with the
@@ -24,20 +25,6 @@ let credentialId: string;
 let credentialData: Record<string, unknown>;
 const created: Record<string, { id: string; versionId: string }> = {};
 const outbox = () => path.join(n8n.userFolder, 'outbox');
-
-async function until<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	timeoutMs = 60_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
 
 beforeAll(async () => {
 	sandbox = await startSandbox({

@@ -9,6 +9,7 @@ import { demoWorkflows } from '../dev/demo';
 import { N8nClient, ROOT } from '../dev/n8n';
 import { startQueueMode } from '../dev/queueMode';
 import type { QueueMode } from '../dev/queueMode';
+import { until } from '../dev/until';
 
 /**
  * The package on n8n's distributed engine: main, 2 workers and a webhook processor sharing Redis and
@@ -26,21 +27,6 @@ let credentialId: string;
 const credential = () => ({
 	sevenRoomsOAuth2Api: { id: credentialId, name: 'SevenRooms sandbox' },
 });
-
-async function until<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	timeoutMs: number,
-	detail: () => string = () => '',
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}. ${detail()}`);
-		await new Promise((resolve) => setTimeout(resolve, 1_000));
-	}
-}
 
 /**
  * Items the workflows wrote to the shared outbox, from files whose name starts with `prefix`. A file

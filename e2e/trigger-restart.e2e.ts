@@ -7,6 +7,7 @@ import type { Sandbox } from '../sandbox/server';
 import { sandboxClient } from '../dev/sandboxClient';
 import { N8nClient, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
+import { until } from '../dev/until';
 
 /**
  * One execution per event across an n8n restart, in a real n8n: SevenRooms redelivers an event the
@@ -16,20 +17,6 @@ const USER_FOLDER = path.join(ROOT, '.n8n-data/e2e-trigger-restart');
 let sandbox: Sandbox;
 let n8n: N8nInstance;
 let client: N8nClient;
-
-async function until<T>(
-	what: string,
-	check: () => Promise<T | undefined> | T | undefined,
-	ms = 60_000,
-): Promise<T> {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ guests: 100, rateLimitPerMinute: 0 });

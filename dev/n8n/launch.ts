@@ -10,6 +10,16 @@ import { installPackage } from '../installPackage';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
+/** Asks a child process to stop (SIGTERM), and makes it (SIGKILL) after `graceMs`. */
+export async function stopProcess(child: ChildProcess, graceMs: number): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
+}
+
 /**
  * The n8n installs the tests run: `current` (n8n 2.41.1 under Node 24, scripts/install-n8n.sh) and
  * `n8n1` (the last n8n 1.x under the machine's Node 20, scripts/install-n8n1.sh).
@@ -201,13 +211,6 @@ export async function startN8n({
 		userFolder,
 		process: child,
 		logs,
-		stop: async () => {
-			if (child.exitCode !== null) return;
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-			await exited;
-			clearTimeout(timer);
-		},
+		stop: async () => await stopProcess(child, 20_000),
 	};
 }
