@@ -1,15 +1,7 @@
-import type { IDataObject, INode, ITaskData } from 'n8n-workflow';
-
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import {
-	runWorkflow,
-	sevenRooms24Credentials,
-	sevenRoomsCredentials,
-	sevenRoomsWorkflow,
-} from '../../dev/engine';
-import type { RunResult, WorkflowJson } from '../../dev/engine';
 import { SevenRooms } from '../../nodes/SevenRooms/SevenRooms.node';
+import { autoMap, guestsWithEmail, hintsOf, runV2, sheetRows } from './mapper.helpers';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -17,81 +9,6 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ guests: 5, rateLimitPerMinute: 0 });
 });
 afterAll(async () => await sandbox.close());
-
-const autoMap = (matchingColumns: string[] = []) => ({
-	mappingMode: 'autoMapInputData',
-	value: null,
-	matchingColumns,
-	schema: [],
-});
-
-async function runV2(
-	parameters: IDataObject,
-	rows: IDataObject[],
-	{ continueOnFail = false, api24 = false } = {},
-) {
-	const result = await runWorkflow(
-		sevenRoomsWorkflow(api24 ? { authentication: 'api24', ...parameters } : parameters, {
-			rows,
-			continueOnFail,
-			typeVersion: 2,
-		}),
-		{
-			credentialsHelper: api24
-				? sevenRooms24Credentials(sandbox.url)
-				: sevenRoomsCredentials(sandbox.url),
-		},
-	);
-	return { result, output: result.outputOf('SevenRooms'), error: result.errorOf('SevenRooms') };
-}
-
-const hintsOf = (result: RunResult): string[] =>
-	((result.run.data.resultData.runData.SevenRooms?.[0] as ITaskData | undefined)?.hints ?? []).map(
-		(hint) => hint.message,
-	);
-
-const guestsWithEmail = (email: string) =>
-	[...sandbox.state.guests.values()].filter(
-		(guest) => guest.email?.toLowerCase() === email.toLowerCase(),
-	);
-
-/** A guest list as sheets, CSV exports, POS and forms spell it: three spellings, one per third. */
-function sheetRows(count: number, run: string): IDataObject[] {
-	return Array.from({ length: count }, (_, n) => {
-		const email = `mapper.${n}@example.com`;
-		const local = `(646) 3${String(n % 100).padStart(2, '0')}-${1000 + n}`;
-		switch (n % 3) {
-			case 0: // Google Sheets, typed by hand
-				return {
-					'First Name': `Ana${n}`,
-					'Last Name': `Sheet ${run}`,
-					'E-mail': email,
-					Mobile: local,
-					Birthday: '1990-04-12',
-					Tags: 'vip, wine-lover',
-					'Opt In': 'yes',
-					'Row ID': n,
-				};
-			case 1: // a CSV export in snake case
-				return {
-					first_name: `Ben${n}`,
-					last_name: `Csv ${run}`,
-					email: email.toUpperCase(),
-					phone_number: `+1 ${local}`,
-					date_of_birth: '04-12',
-					email_opt_in: 'false',
-				};
-			default: // a form tool in camel case
-				return {
-					firstName: `Cy${n}`,
-					lastName: `Form ${run}`,
-					emailAddress: email,
-					cellPhone: local,
-					notes: `Row ${n}`,
-				};
-		}
-	});
-}
 
 describe('node version 2: fields through the resource mapper', () => {
 	it('defaults new nodes to version 2 and keeps version 1', () => {
@@ -107,6 +24,7 @@ describe('node version 2: fields through the resource mapper', () => {
 
 	it('imports 500 sheet rows in three column spellings as the right guests, and a re-run makes no duplicates', async () => {
 		const first = await runV2(
+			sandbox,
 			{ resource: 'guest', operation: 'upsert', columns: autoMap(['email']), options: {} },
 			sheetRows(500, 'one'),
 		);
@@ -139,13 +57,14 @@ describe('node version 2: fields through the resource mapper', () => {
 		expect(hintsOf(first.result)).toEqual([expect.stringContaining('"Row ID"')]);
 
 		const second = await runV2(
+			sandbox,
 			{ resource: 'guest', operation: 'upsert', columns: autoMap(['email']), options: {} },
 			sheetRows(500, 'two'),
 		);
 		expect(second.error).toBeUndefined();
 		expect(second.output.every((guest) => guest.upsert_action === 'updated')).toBe(true);
 		for (let n = 0; n < 500; n += 37) {
-			const found = guestsWithEmail(`mapper.${n}@example.com`);
+			const found = guestsWithEmail(sandbox, `mapper.${n}@example.com`);
 			expect(found).toHaveLength(1);
 			expect(found[0].last_name).toMatch(/ two$/);
 		}
@@ -157,6 +76,7 @@ describe('node version 2: fields through the resource mapper', () => {
 
 	it('reports the input columns Map Automatically ignored, once per run', async () => {
 		const { output, result, error } = await runV2(
+			sandbox,
 			{ resource: 'guest', operation: 'create', columns: autoMap(), options: {} },
 			[
 				{ Name: 'Whole Name', 'First Name': 'Ida', Email: 'ida.ignored@example.com', Shoe: 42 },
@@ -178,6 +98,7 @@ describe('node version 2: fields through the resource mapper', () => {
 			{ 'First Name': 'Good', Email: 'good.2@example.com', Mobile: '+1 212 555 0188' },
 		];
 		const kept = await runV2(
+			sandbox,
 			{ resource: 'guest', operation: 'upsert', columns: autoMap(['email']), options: {} },
 			rows,
 			{ continueOnFail: true },
@@ -188,6 +109,7 @@ describe('node version 2: fields through the resource mapper', () => {
 		expect(kept.output[2]).toMatchObject({ phone: '+12125550188' });
 
 		const stopped = await runV2(
+			sandbox,
 			{ resource: 'guest', operation: 'upsert', columns: autoMap(['email']), options: {} },
 			rows,
 		);
@@ -197,6 +119,7 @@ describe('node version 2: fields through the resource mapper', () => {
 
 	it('maps each column manually with expressions, typed and normalised', async () => {
 		const { output, error } = await runV2(
+			sandbox,
 			{
 				resource: 'guest',
 				operation: 'create',
@@ -231,6 +154,7 @@ describe('node version 2: fields through the resource mapper', () => {
 
 	it('names the field of a bad manual value: a switch that is not true or false', async () => {
 		const { error } = await runV2(
+			sandbox,
 			{
 				resource: 'guest',
 				operation: 'create',
@@ -249,11 +173,13 @@ describe('node version 2: fields through the resource mapper', () => {
 
 	it('updates a guest with mapped changes, adding tags without replacing them', async () => {
 		const created = await runV2(
+			sandbox,
 			{ resource: 'guest', operation: 'create', columns: autoMap(), options: {} },
 			[{ 'First Name': 'Una', Email: 'una.update@example.com', Tags: 'vip' }],
 		);
 		const id = String(created.output[0].id);
 		const { output, error } = await runV2(
+			sandbox,
 			{
 				resource: 'guest',
 				operation: 'update',
@@ -265,131 +191,5 @@ describe('node version 2: fields through the resource mapper', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(output[0]).toMatchObject({ id, loyalty_tier: 'Gold', tags: ['vip', 'regular'] });
-	});
-
-	it('books a reservation from a POS-style row in the venue’s local time', async () => {
-		const { output, error } = await runV2(
-			{
-				resource: 'reservation',
-				operation: 'create',
-				venue: { __rl: true, mode: 'id', value: 'ven_nyc' },
-				columns: autoMap(),
-				options: {},
-			},
-			[
-				{
-					Covers: '4',
-					'Reservation Time': '2027-07-04T19:30',
-					'Guest First Name': 'Pia',
-					'Guest Last Name': 'Pos',
-					Phone: '(415) 555-2671',
-					Occasion: 'birthday',
-				},
-			],
-		);
-		expect(error).toBeUndefined();
-		expect(output[0]).toMatchObject({
-			party_size: 4,
-			start_time: '2027-07-04T23:30:00.000Z',
-			tags: ['birthday'],
-		});
-	});
-
-	it('says which column a reservation misses', async () => {
-		const { output } = await runV2(
-			{
-				resource: 'reservation',
-				operation: 'create',
-				venue: { __rl: true, mode: 'id', value: 'ven_nyc' },
-				columns: autoMap(),
-				options: {},
-			},
-			[
-				{ Covers: 'two', Time: '2027-07-04T19:30', 'First Name': 'Q' },
-				{ Covers: 2, 'First Name': 'R' },
-			],
-			{ continueOnFail: true },
-		);
-		expect(output[0].error).toBe('Party Size (column "Covers") "two" is not a number');
-		expect(output[1].error).toBe('Start Time is empty');
-	});
-
-	it('creates or updates on API 2.4 by the chosen match column', async () => {
-		const rows = [
-			{
-				first_name: 'Vic',
-				last_name: 'Twofour',
-				email: 'vic.24@example.com',
-				Mobile: '(646) 555-0142',
-			},
-		];
-		const parameters = {
-			resource: 'guest',
-			operation: 'upsert',
-			columns: autoMap(['email']),
-			options: {},
-		};
-		const first = await runV2(parameters, rows, { api24: true });
-		expect(first.error).toBeUndefined();
-		expect(first.output[0]).toMatchObject({
-			upsert_action: 'created',
-			email: 'vic.24@example.com',
-		});
-		const again = await runV2(parameters, [{ ...rows[0], last_name: 'Again' }], { api24: true });
-		expect(again.output[0]).toMatchObject({
-			upsert_action: 'updated',
-			id: first.output[0].id,
-			last_name: 'Again',
-		});
-	});
-});
-
-describe('node version 1 workflows keep running', () => {
-	it('runs a version-1 workflow JSON as saved before version 2', async () => {
-		const saved: WorkflowJson = {
-			nodes: [
-				{
-					id: 'trigger',
-					name: 'Manual Trigger',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: 'sevenrooms',
-					name: 'SevenRooms',
-					type: 'n8n-nodes-sevenrooms.sevenRooms',
-					typeVersion: 1,
-					position: [200, 0],
-					parameters: {
-						operation: 'upsert',
-						firstName: 'Vera',
-						lastName: 'Version-One',
-						email: 'vera.v1@example.com',
-						phone: '(415) 555-0199',
-						additionalFields: { tags: 'legacy', birthday: '--07-01' },
-						options: {},
-					},
-					credentials: { sevenRoomsOAuth2Api: { id: 'cred-sevenrooms', name: 'SevenRooms' } },
-				} as INode,
-			],
-			connections: {
-				'Manual Trigger': { main: [[{ node: 'SevenRooms', type: 'main', index: 0 }]] },
-			},
-		};
-		const credentialsHelper = sevenRoomsCredentials(sandbox.url);
-		const first = await runWorkflow(saved, { credentialsHelper });
-		expect(first.errorOf('SevenRooms')).toBeUndefined();
-		expect(first.outputOf('SevenRooms')[0]).toMatchObject({
-			upsert_action: 'created',
-			first_name: 'Vera',
-			phone: '+14155550199',
-			tags: ['legacy'],
-			birthday: '--07-01',
-		});
-		const again = await runWorkflow(saved, { credentialsHelper });
-		expect(again.outputOf('SevenRooms')[0]).toMatchObject({ upsert_action: 'updated' });
-		expect(guestsWithEmail('vera.v1@example.com')).toHaveLength(1);
 	});
 });

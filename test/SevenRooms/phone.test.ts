@@ -40,7 +40,8 @@ const VALID: Array<[string, string, string]> = [
 describe.each([
 	['source', source],
 	['built and bundled', built],
-])('phone numbers (%s helper): the full numbering plan, not only lengths', (_, { toE164 }) => {
+])('phone numbers (%s helper): the full numbering plan, not only lengths', (_, helper) => {
+	const { toE164 } = helper;
 	const convert = (value: string, defaultCountry: string) =>
 		toE164(node, value, { field: 'Phone', defaultCountry, itemIndex: 0 });
 
@@ -57,5 +58,17 @@ describe.each([
 
 	it.each(VALID)('%s %s is accepted as %s', (country, number, e164) => {
 		expect(convert(number, country)).toBe(e164);
+	});
+
+	// API 2.4's waitlist wants the phone's country beside the number: the plan's, not the prefix's.
+	it.each([
+		['+14155552671', 'US'],
+		['+442079460958', 'GB'],
+		['+447911123456', 'GG'], // a Guernsey mobile range inside +44 7
+		['+33612345678', 'FR'],
+		['+5511912345678', 'BR'],
+		['+16135550123', 'CA'],
+	])('%s is a number of %s', (e164, country) => {
+		expect(helper.countryOfPhone(e164)).toBe(country);
 	});
 });

@@ -27,6 +27,7 @@ interface ParsedPhone {
 	valid: boolean;
 	number: string;
 	ext?: string;
+	country?: string;
 }
 
 /**
@@ -48,7 +49,7 @@ function parsePhone(text: string, country: CountryCode): ParsedPhone {
 	if (cached) return cached;
 	const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), country);
 	const result: ParsedPhone = parsed
-		? { valid: parsed.isValid(), number: parsed.number, ext: parsed.ext }
+		? { valid: parsed.isValid(), number: parsed.number, ext: parsed.ext, country: parsed.country }
 		: { valid: false, number: '' };
 	if (parsedCount >= PARSED_MAX) {
 		// Drop the oldest tenth of the largest country's numbers (Maps keep insertion order).
@@ -99,4 +100,9 @@ export function toE164(
 		});
 	}
 	return parsed.number;
+}
+
+/** The country of a number in E.164 form (e.g. "US" for +1 415…), when the metadata knows it. */
+export function countryOfPhone(e164: string): string | undefined {
+	return parsePhone(e164, 'US').country;
 }

@@ -1,7 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { countryOfPhone } from '../../helpers/phone';
 import { apiRequestObject } from '../../transport';
 import type { BookingGuest } from '../types';
 import { guestOf } from './shapes';
@@ -60,7 +60,7 @@ export async function bookingContact(
 		first_name: String(fields.first_name),
 		last_name: String(fields.last_name),
 		phone,
-		locale: parsePhoneNumberFromString(phone)?.country ?? 'US',
+		locale: countryOfPhone(phone) ?? 'US',
 		...(typeof fields.email === 'string' && fields.email ? { email: fields.email } : {}),
 		...(clientId ? { client_id: clientId } : {}),
 	};

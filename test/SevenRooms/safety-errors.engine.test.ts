@@ -1,0 +1,142 @@
+import { retryPolicy } from '../../nodes/SevenRooms/transport';
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { runWorkflow, sevenRoomsCredentials, sevenRoomsWorkflow } from '../../dev/engine';
+
+/**
+ * What a user meets in ordinary n8n use, continued: secrets over plain http, and answers no
+ * contract promises. Each failed before the transport was hardened.
+ */
+let sandbox: Sandbox;
+const defaults = { ...retryPolicy };
+const noFaults = {
+	unavailableFraction: 0,
+	rateLimitedFraction: 0,
+	resetFraction: 0,
+	serverErrorFraction: 0,
+	repeatCursor: false,
+	htmlFraction: 0,
+	htmlErrorFraction: 0,
+	tokenFailure: null,
+	retryAfterSeconds: 1,
+	loseNextAnswers: 0,
+};
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ guests: 1_200, rateLimitPerMinute: 0 });
+});
+afterAll(async () => await sandbox.close());
+afterEach(() => {
+	sandbox.setFaults(noFaults);
+	sandbox.setRateLimit(0);
+	Object.assign(retryPolicy, defaults);
+});
+
+describe('secrets travel only over https, except to this machine', () => {
+	it('refuses a plain-http base URL elsewhere before anything is sent', async () => {
+		const credentialsHelper = sevenRoomsCredentials('http://sevenrooms.example.com');
+		const resolved = await credentialsHelper.getDecrypted(
+			{} as never,
+			{ id: 'cred-sevenrooms', name: 'SevenRooms' },
+			'sevenRoomsOAuth2Api',
+			'internal',
+		);
+		// The token request (client secret) and the API calls (token) go nowhere.
+		expect(resolved.accessTokenUrl).toBe(
+			'https://plain-http-is-only-allowed-for-localhost.invalid/oauth/token',
+		);
+		const result = await runWorkflow(
+			sevenRoomsWorkflow({ resource: 'venue', operation: 'getAll', returnAll: true }),
+			{ credentialsHelper },
+		);
+		expect(result.errorOf('SevenRooms')?.message).toBe(
+			"The SevenRooms credential's Base URL uses plain http",
+		);
+	});
+
+	it.each(['localhost', '127.0.0.1', '[::1]'])('allows plain http to %s', async (host) => {
+		const url = sandbox.url.replace('127.0.0.1', host);
+		const credentialsHelper = sevenRoomsCredentials(url);
+		const resolved = await credentialsHelper.getDecrypted(
+			{} as never,
+			{ id: 'cred-sevenrooms', name: 'SevenRooms' },
+			'sevenRoomsOAuth2Api',
+			'internal',
+		);
+		expect(resolved.apiBaseUrl).toBe(url);
+	});
+});
+
+describe('errors that say what happened', () => {
+	it.each([
+		['server_error' as const, 'HTTP 500'],
+		['html' as const, 'HTTP 502'],
+	])(
+		'maps a token endpoint failure during a refresh (%s) like a first-token failure',
+		async (kind, code) => {
+			const credentialsHelper = sevenRoomsCredentials(sandbox.url);
+			const venues = sevenRoomsWorkflow({
+				resource: 'venue',
+				operation: 'getAll',
+				returnAll: true,
+			});
+			expect(
+				(await runWorkflow(venues, { credentialsHelper })).errorOf('SevenRooms'),
+			).toBeUndefined();
+			sandbox.revokeTokens();
+			sandbox.setFaults({ tokenFailure: kind });
+			const error = (await runWorkflow(venues, { credentialsHelper })).errorOf('SevenRooms');
+			expect(error?.message).toBe(
+				'SevenRooms rejected the credential: could not get an access token',
+			);
+			expect(error?.description).toContain(`"${code}"`);
+			expect(error?.httpCode).toBe('401');
+			expect(`${error?.message} ${error?.description}`).not.toMatch(/<|html|nginx/i);
+		},
+	);
+
+	it('treats an HTML page answered with 200 as an error, not as data or an empty list', async () => {
+		sandbox.setFaults({ htmlFraction: 1 });
+		const credentialsHelper = sevenRoomsCredentials(sandbox.url);
+		for (const parameters of [
+			{ resource: 'guest', operation: 'getAll', returnAll: true },
+			{
+				resource: 'guest',
+				operation: 'get',
+				guestId: { __rl: true, mode: 'id', value: 'gst_000001' },
+			},
+		]) {
+			const error = (
+				await runWorkflow(sevenRoomsWorkflow(parameters), { credentialsHelper })
+			).errorOf('SevenRooms');
+			expect(error?.message).toBe('SevenRooms answered with something that is not JSON');
+			expect(error?.description).toContain('text/html');
+		}
+	});
+
+	it('names the problem with a phone extension and a country code that is not ISO', async () => {
+		const result = await runWorkflow(
+			sevenRoomsWorkflow(
+				{
+					resource: 'guest',
+					operation: 'create',
+					firstName: 'Eli',
+					phone: '={{ $json.phone }}',
+					options: { defaultPhoneCountry: '={{ $json.country }}' },
+				},
+				{
+					rows: [
+						{ phone: '+1 415 555 2671 ext. 123', country: 'US' },
+						{ phone: '(415) 555-2671', country: 'USA' },
+					],
+					continueOnFail: true,
+				},
+			),
+			{ credentialsHelper: sevenRoomsCredentials(sandbox.url) },
+		);
+		expect(result.outputOf('SevenRooms').map((item) => item.error)).toEqual([
+			'Phone "+1 415 555 2671 ext. 123" has an extension (123)',
+			'Default Phone Country "USA" is not a two-letter ISO country code',
+		]);
+	});
+});
