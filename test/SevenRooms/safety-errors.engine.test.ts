@@ -1,4 +1,5 @@
 import { retryPolicy } from '../../nodes/SevenRooms/transport';
+import { DEFAULT_FAULTS } from '../../sandbox/faults';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { runWorkflow, sevenRoomsCredentials, sevenRoomsWorkflow } from '../../dev/engine';
@@ -9,25 +10,13 @@ import { runWorkflow, sevenRoomsCredentials, sevenRoomsWorkflow } from '../../de
  */
 let sandbox: Sandbox;
 const defaults = { ...retryPolicy };
-const noFaults = {
-	unavailableFraction: 0,
-	rateLimitedFraction: 0,
-	resetFraction: 0,
-	serverErrorFraction: 0,
-	repeatCursor: false,
-	htmlFraction: 0,
-	htmlErrorFraction: 0,
-	tokenFailure: null,
-	retryAfterSeconds: 1,
-	loseNextAnswers: 0,
-};
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ guests: 1_200, rateLimitPerMinute: 0 });
 });
 afterAll(async () => await sandbox.close());
 afterEach(() => {
-	sandbox.setFaults(noFaults);
+	sandbox.setFaults(DEFAULT_FAULTS);
 	sandbox.setRateLimit(0);
 	Object.assign(retryPolicy, defaults);
 });
