@@ -1,5 +1,4 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { startSandbox } from '../sandbox/server';
@@ -8,6 +7,7 @@ import { sandboxClient } from '../dev/sandboxClient';
 import { credential24Data, demoWorkflows } from '../dev/demo';
 import { N8nClient, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
+import { outboxItems } from '../dev/outbox';
 import { until } from '../dev/until';
 
 /**
@@ -23,15 +23,7 @@ let credentialId: string;
 let data: Record<string, unknown>;
 const outbox = () => path.join(n8n.userFolder, 'outbox');
 
-const read = (prefix: string) =>
-	readdirSync(outbox())
-		.filter((name) => name.startsWith(prefix))
-		.flatMap(
-			(name) =>
-				JSON.parse(readFileSync(path.join(outbox(), name), 'utf8')) as Array<
-					Record<string, unknown>
-				>,
-		);
+const read = (prefix: string) => outboxItems(outbox(), prefix);
 
 /** A demo workflow on API 2.4: its SevenRooms nodes' Authentication and credential switched. */
 function on24(
@@ -230,7 +222,15 @@ describe('the package on API 2.4 in a real n8n', () => {
 			guest_id: 'gst_000702',
 		});
 
-		const sent = await until('a birthday outbox file', () => read('api24-birthdays-'), 150_000);
+		// An empty list is no file yet: keep waiting.
+		const sent = await until(
+			'a birthday outbox file',
+			() => {
+				const items = read('api24-birthdays-');
+				return items.length ? items : undefined;
+			},
+			150_000,
+		);
 		expect(sent.length).toBeGreaterThan(0);
 		expect(sent.every((guest) => String(guest.message).startsWith('Happy birthday'))).toBe(true);
 		expect(sent.every((guest) => guest.days_until_birthday === 7)).toBe(true);

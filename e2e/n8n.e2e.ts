@@ -9,6 +9,7 @@ import { sandboxClient } from '../dev/sandboxClient';
 import { demoWorkflows } from '../dev/demo';
 import { N8nClient, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
+import { outboxItems } from '../dev/outbox';
 import { until } from '../dev/until';
 
 const CREDENTIAL_TYPE = 'sevenRoomsOAuth2Api';
@@ -210,15 +211,7 @@ describe('the package in a real n8n', () => {
 		expect(sent.every((guest) => String(guest.message).startsWith('Happy birthday'))).toBe(true);
 		expect(sent.every((guest) => guest.days_until_birthday === 7)).toBe(true);
 
-		const read = (prefix: string) =>
-			readdirSync(outbox())
-				.filter((name) => name.startsWith(prefix))
-				.flatMap(
-					(name) =>
-						JSON.parse(readFileSync(path.join(outbox(), name), 'utf8')) as Array<
-							Record<string, unknown>
-						>,
-				);
+		const read = (prefix: string) => outboxItems(outbox(), prefix);
 		await until(
 			'both audience changes',
 			() =>

@@ -1,5 +1,4 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { signatureOf } from '../nodes/SevenRooms/helpers/signature';
@@ -9,6 +8,7 @@ import { sandboxClient } from '../dev/sandboxClient';
 import { demoWorkflows } from '../dev/demo';
 import { N8nClient, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
+import { outboxItems } from '../dev/outbox';
 import { until } from '../dev/until';
 
 /**
@@ -185,15 +185,7 @@ describe('the installed package in n8n 1.123.81 (the last 1.x)', () => {
 		await client.activate(audience.id, audience.versionId);
 		await api('PATCH', '/guests/gst_000700', { email_opt_in: true });
 		await api('PATCH', '/guests/gst_000701', { email_opt_in: false });
-		const read = (prefix: string) =>
-			readdirSync(outbox())
-				.filter((name) => name.startsWith(prefix))
-				.flatMap(
-					(name) =>
-						JSON.parse(readFileSync(path.join(outbox(), name), 'utf8')) as Array<
-							Record<string, unknown>
-						>,
-				);
+		const read = (prefix: string) => outboxItems(outbox(), prefix);
 		await until(
 			'both audience changes',
 			() =>

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { signatureOf } from '../nodes/SevenRooms/helpers/signature';
@@ -9,6 +9,7 @@ import { demoWorkflows } from '../dev/demo';
 import { N8nClient, ROOT } from '../dev/n8n';
 import { startQueueMode } from '../dev/queueMode';
 import type { QueueMode } from '../dev/queueMode';
+import { outboxItems } from '../dev/outbox';
 import { until } from '../dev/until';
 
 /**
@@ -27,24 +28,6 @@ let credentialId: string;
 const credential = () => ({
 	sevenRoomsOAuth2Api: { id: credentialId, name: 'SevenRooms sandbox' },
 });
-
-/**
- * Items the workflows wrote to the shared outbox, from files whose name starts with `prefix`. A file
- * a worker is still writing is left for the next look (it can only make the count smaller).
- */
-function outboxItems(prefix: string): Array<Record<string, unknown>> {
-	return readdirSync(queue.outbox)
-		.filter((name) => name.startsWith(prefix))
-		.flatMap((name) => {
-			try {
-				return JSON.parse(readFileSync(path.join(queue.outbox, name), 'utf8')) as Array<
-					Record<string, unknown>
-				>;
-			} catch {
-				return [];
-			}
-		});
-}
 
 function countBy(values: unknown[]): Map<string, number> {
 	const counts = new Map<string, number>();
@@ -192,7 +175,7 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 		);
 		const optedIn = new Map(flipped.map((id) => [id, !sandbox.state.guests.get(id)?.email_opt_in]));
 		sandbox.updateGuests(flipped, (guest) => ({ email_opt_in: !guest.email_opt_in }));
-		const audienceIds = () => outboxItems('audience-').map((guest) => guest.id);
+		const audienceIds = () => outboxItems(queue.outbox, 'audience-').map((guest) => guest.id);
 		await until(
 			`the audience sync of ${AUDIENCE} guests`,
 			() => new Set(audienceIds()).size >= AUDIENCE,
@@ -266,11 +249,11 @@ describe('queue mode: main, 2 workers, 1 webhook processor on Redis and PostgreS
 		expect([...perEvent.values()].every((count) => count === 1)).toBe(true);
 
 		// The waitlist poll emitted each new entry exactly once, across all its intervals.
-		const emittedEntries = countBy(outboxItems('waitlist-').map((entry) => entry.id));
+		const emittedEntries = countBy(outboxItems(queue.outbox, 'waitlist-').map((entry) => entry.id));
 		expect(entries.every((entry) => emittedEntries.get(entry.id) === 1)).toBe(true);
 
 		// The audience sync: each guest once per change, with the action of that change.
-		const synced = outboxItems('audience-');
+		const synced = outboxItems(queue.outbox, 'audience-');
 		const emissions = countBy(synced.map((guest) => guest.id));
 		expect(emissions.size).toBe(AUDIENCE);
 		expect(flipped.every((id, n) => emissions.get(id) === (n < SECOND_CHANGE ? 2 : 1))).toBe(true);
