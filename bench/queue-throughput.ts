@@ -11,7 +11,8 @@ import path from 'node:path';
 
 import { N8nClient, ROOT } from '../dev/n8n';
 import { startQueueMode } from '../dev/queueMode';
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
+import { credentialData } from '../dev/demo';
+import { startSandbox } from '../sandbox/server';
 import { flag, print } from './common';
 import { PEER_WEBHOOK, report, sevenRoomsTrigger, triggerWorkflow } from './webhook-throughput';
 import { interleaved, procCpuReader, summary, warmUp } from './webhookLoad';
@@ -30,13 +31,11 @@ async function main() {
 	try {
 		const client = new N8nClient(queue.main.url);
 		await client.signIn();
-		const credentialId = await client.createCredential('SevenRooms bench', 'sevenRoomsOAuth2Api', {
-			environment: 'custom',
-			baseUrl: sandbox.url,
-			apiClientId: SANDBOX_CLIENT_ID,
-			apiClientSecret: SANDBOX_CLIENT_SECRET,
-			rateLimitPerMinute: 0,
-		});
+		const credentialId = await client.createCredential(
+			'SevenRooms bench',
+			'sevenRoomsOAuth2Api',
+			credentialData(sandbox.url, 0),
+		);
 		for (const [name, trigger] of [
 			['bench: SevenRooms Trigger', sevenRoomsTrigger(credentialId)],
 			["bench: n8n's Webhook node", PEER_WEBHOOK],

@@ -16,7 +16,8 @@
 import path from 'node:path';
 
 import { N8nClient, ROOT, startN8n } from '../dev/n8n';
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
+import { credentialData } from '../dev/demo';
+import { startSandbox } from '../sandbox/server';
 import { flag, print } from './common';
 import { probedEnvironment, writeN8nFixtures } from './n8nFixtures';
 import { interleaved, probeReader, summary, warmUp } from './webhookLoad';
@@ -153,13 +154,11 @@ async function measure(env: NodeJS.ProcessEnv, bare = true) {
 	try {
 		const client = new N8nClient(n8n.url);
 		await client.signIn();
-		const credentialId = await client.createCredential('SevenRooms bench', 'sevenRoomsOAuth2Api', {
-			environment: 'custom',
-			baseUrl: sandbox.url,
-			apiClientId: SANDBOX_CLIENT_ID,
-			apiClientSecret: SANDBOX_CLIENT_SECRET,
-			rateLimitPerMinute: 0,
-		});
+		const credentialId = await client.createCredential(
+			'SevenRooms bench',
+			'sevenRoomsOAuth2Api',
+			credentialData(sandbox.url, 0),
+		);
 		for (const [name, trigger] of [
 			['bench: SevenRooms Trigger', sevenRoomsTrigger(credentialId)],
 			["bench: n8n's Webhook node", PEER_WEBHOOK],
