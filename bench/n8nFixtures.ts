@@ -7,11 +7,10 @@
  *   Webhook node and does nothing but hand the body on. It costs what n8n charges any node type of
  *   a package, and nothing of the SevenRooms Trigger's own work: the difference between it and n8n's
  *   Webhook node is n8n's, between it and the SevenRooms Trigger the node's.
- * - the SevenRooms Trigger as built, declared as version 2 (`CUSTOM.benchSevenRoomsTriggerV2`).
  * - a probe that counts, inside n8n, the static-data saves and the expression isolates n8n takes
  *   for each delivery, and the process's CPU time, written to a file the benchmark reads.
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ROOT } from '../dev/n8n';
@@ -37,23 +36,6 @@ class BenchBareTrigger {
 	}
 }
 module.exports = { BenchBareTrigger };
-`;
-
-/**
- * The SevenRooms Trigger as built, declared as version 2: what the node would cost if its
- * typeVersion were above 1 (n8n evaluates a Webhook-v1 option through the expression isolate for
- * every start node of version 1).
- */
-const TRIGGER_V2 = `'use strict';
-const { SevenRoomsTrigger } = require('./sevenrooms/nodes/SevenRooms/SevenRoomsTrigger.node.js');
-class BenchSevenRoomsTriggerV2 extends SevenRoomsTrigger {
-	constructor() {
-		super();
-		const { icon, ...description } = this.description;
-		this.description = { ...description, displayName: 'SevenRooms Trigger v2 (bench)', name: 'benchSevenRoomsTriggerV2', version: 2 };
-	}
-}
-module.exports = { BenchSevenRoomsTriggerV2 };
 `;
 
 const PROBE = `'use strict';
@@ -130,11 +112,6 @@ export function writeN8nFixtures(name: string): { extensionDir: string; probe: s
 	const extensionDir = path.join(dir, 'extension');
 	mkdirSync(extensionDir, { recursive: true });
 	writeFileSync(path.join(extensionDir, 'BenchBareTrigger.node.js'), BARE_TRIGGER);
-	writeFileSync(path.join(extensionDir, 'BenchSevenRoomsTriggerV2.node.js'), TRIGGER_V2);
-	// n8n keeps one loader per package name and every custom folder is "CUSTOM": one folder, with
-	// this package's build linked in.
-	const build = path.join(extensionDir, 'sevenrooms');
-	if (!existsSync(build)) symlinkSync(path.join(ROOT, 'dist'), build);
 	const probe = path.join(dir, 'probe.js');
 	writeFileSync(probe, PROBE);
 	return { extensionDir, probe };

@@ -5,7 +5,9 @@
  * node, in interleaved rounds. PostgreSQL 17, Redis, n8n main, 2 workers and 1 webhook processor on
  * this machine (dev/queueMode.ts, as the queue-mode e2e test), executions on the workers.
  *
- *   npx ts-node --transpile-only --prefer-ts-exts bench/queue-throughput.ts [--events 150] [--rounds 2] [--concurrency 8]
+ *   npx ts-node --transpile-only --prefer-ts-exts bench/queue-throughput.ts [--events 150] [--rounds 2] [--concurrency 8] [--env KEY=VALUE ...]
+ *
+ * `--env` gives every n8n process a setting (repeatable), e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true.
  */
 import path from 'node:path';
 
@@ -14,7 +16,13 @@ import { startQueueMode } from '../dev/queueMode';
 import { credentialData } from '../dev/demo';
 import { startSandbox } from '../sandbox/server';
 import { flag, print } from './common';
-import { PEER_WEBHOOK, report, sevenRoomsTrigger, triggerWorkflow } from './webhook-throughput';
+import {
+	envFlags,
+	PEER_WEBHOOK,
+	report,
+	sevenRoomsTrigger,
+	triggerWorkflow,
+} from './webhook-throughput';
 import { interleaved, procCpuReader, summary, warmUp } from './webhookLoad';
 import type { Peer } from './webhookLoad';
 
@@ -27,6 +35,7 @@ async function main() {
 	const queue = await startQueueMode({
 		root: path.join(ROOT, '.n8n-data/bench-queue'),
 		workers: 2,
+		env: envFlags(),
 	});
 	try {
 		const client = new N8nClient(queue.main.url);
@@ -68,8 +77,11 @@ async function main() {
 			read: procCpuReader(pids),
 			processes: pids.length,
 		});
+		const settings = Object.entries(envFlags())
+			.map(([key, value]) => `, ${key}=${String(value)}`)
+			.join('');
 		report(
-			`Queue mode, n8n 2.41.1: 1 webhook processor, 2 workers, PostgreSQL 17, Redis; ${events} deliveries a peer in ${rounds} interleaved rounds, ${concurrency} at a time (CPU: webhook processor + workers)`,
+			`Queue mode, n8n 2.41.1: 1 webhook processor, 2 workers, PostgreSQL 17, Redis${settings}; ${events} deliveries a peer in ${rounds} interleaved rounds, ${concurrency} at a time (CPU: webhook processor + workers)`,
 			new Map([...results].map(([name, result]) => [name, summary(result)])),
 			peers.map((peer) => peer.name),
 			{ counts: false, goal: false },

@@ -4,8 +4,9 @@
  * second (signature check and dedupe on, every fifth delivery a redelivery) side by side with n8n's
  * own Webhook node (no verification) on the same instance, in interleaved rounds. A bare community
  * trigger (a webhook node of a package that does nothing) runs alongside to split the difference
- * into n8n's share (any package's node) and the SevenRooms Trigger's own, and the trigger as built
- * but declared as version 2 shows what n8n's version-1 handling costs it.
+ * into n8n's share (any package's node) and the SevenRooms Trigger's own. The trigger is at version
+ * 2, as a new node is; the same trigger at version 1 (what workflows made before keep) shows what
+ * n8n's version-1 handling costs it.
  *
  *   npx ts-node --transpile-only --prefer-ts-exts bench/webhook-throughput.ts \
  *     [--events 150] [--rounds 2] [--concurrency 8] [--env KEY=VALUE ...]
@@ -28,7 +29,7 @@ const rounds = flag('rounds', 2);
 const concurrency = flag('concurrency', 8);
 
 /** `--env KEY=VALUE` flags, for n8n. */
-function envFlags(): NodeJS.ProcessEnv {
+export function envFlags(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	process.argv.forEach((arg, n) => {
 		if (arg !== '--env') return;
@@ -73,10 +74,12 @@ export const BARE_TRIGGER = {
 	parameters: {},
 };
 
-export function sevenRoomsTrigger(credentialId: string, version: 1 | 2 = 1) {
+/** The SevenRooms Trigger at version 2 (what a new node is) or 1 (what older workflows keep). */
+export function sevenRoomsTrigger(credentialId: string, version: 1 | 2 = 2) {
 	return {
 		id: 't',
-		type: version === 1 ? 'CUSTOM.sevenRoomsTrigger' : 'CUSTOM.benchSevenRoomsTriggerV2',
+		// the package as n8n installs it (dev/n8n `startN8n`)
+		type: 'n8n-nodes-sevenrooms.sevenRoomsTrigger',
 		typeVersion: version,
 		webhookId: `b3e1c2d4-0000-4000-8000-00000000be0${version === 1 ? 1 : 4}`,
 		parameters: { events: ['reservation.created'], options: {} },
@@ -163,18 +166,18 @@ async function measure(env: NodeJS.ProcessEnv, bare = true) {
 			['bench: SevenRooms Trigger', sevenRoomsTrigger(credentialId)],
 			["bench: n8n's Webhook node", PEER_WEBHOOK],
 			['bench: bare package trigger', BARE_TRIGGER],
-			['bench: SevenRooms Trigger as version 2', sevenRoomsTrigger(credentialId, 2)],
+			['bench: SevenRooms Trigger version 1', sevenRoomsTrigger(credentialId, 1)],
 		] as const) {
 			const saved = await client.createWorkflow(triggerWorkflow(name, trigger));
 			await client.activate(saved.id, saved.versionId);
 		}
 		const subscriptionOf = (webhookId: string) =>
 			[...sandbox.state.webhooks.values()].find((hook) => hook.url.includes(webhookId));
-		const v1 = sevenRoomsTrigger(credentialId, 1).webhookId;
 		const v2 = sevenRoomsTrigger(credentialId, 2).webhookId;
+		const v1 = sevenRoomsTrigger(credentialId, 1).webhookId;
 		for (let i = 0; i < 150 && !(subscriptionOf(v1) && subscriptionOf(v2)); i++)
 			await new Promise((resolve) => setTimeout(resolve, 200));
-		const [ours, oursV2] = [subscriptionOf(v1)!, subscriptionOf(v2)!];
+		const [ours, oursV1] = [subscriptionOf(v2)!, subscriptionOf(v1)!];
 		const peers: Peer[] = [
 			{ name: 'SevenRooms Trigger', url: ours.url, secret: ours.secret },
 			{ name: "n8n's Webhook node", url: `${n8n.url}/webhook/peer-bench` },
@@ -186,7 +189,7 @@ async function measure(env: NodeJS.ProcessEnv, bare = true) {
 						},
 					]
 				: []),
-			{ name: 'Trigger as version 2', url: oursV2.url, secret: oursV2.secret },
+			{ name: 'Trigger version 1', url: oursV1.url, secret: oursV1.secret },
 		];
 		await warmUp(peers);
 		const results = await interleaved(peers, {

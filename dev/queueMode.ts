@@ -33,6 +33,8 @@ export interface QueueModeOptions {
 	workers?: number;
 	/** each process also writes n8n's log to `n8n.log` in its own folder */
 	logFiles?: boolean;
+	/** n8n settings for every process, over the ones queue mode needs */
+	env?: NodeJS.ProcessEnv;
 }
 
 const AS_POSTGRES = process.getuid?.() === 0;
@@ -160,6 +162,7 @@ export async function startQueueMode({
 	webhookPort,
 	workers = 2,
 	logFiles = false,
+	env: settings = {},
 }: QueueModeOptions): Promise<QueueMode> {
 	if (fresh) rmSync(root, { recursive: true, force: true });
 	mkdirSync(root, { recursive: true });
@@ -199,6 +202,7 @@ export async function startQueueMode({
 			// Manual runs go to the workers too, like every other execution.
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			N8N_RESTRICT_FILE_ACCESS_TO: outbox,
+			...settings,
 		};
 		const processFolder = (name: string) => path.join(root, name);
 		const logFile = (name: string) =>

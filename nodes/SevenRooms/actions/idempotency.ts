@@ -1,13 +1,15 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-/** Where a node run sits in its workflow's execution: what makes its creates distinct. */
+/**
+ * Where a node run sits in its workflow's execution, what makes its creates distinct: workflow,
+ * the SevenRooms event that started the execution (or the execution itself), node and pass
+ * (Loop Over Items runs a node once per batch), joined; and per operation the start of its keys.
+ */
 interface RunOrigin {
-	/** the SevenRooms event that started the execution, or the execution itself */
-	origin: string;
-	/** which pass of this node (Loop Over Items runs a node once per batch) */
-	runIndex: number;
+	prefix: string;
+	keyStarts: Map<string, string>;
 }
 
 const runOrigins = new WeakMap<object, RunOrigin>();
@@ -40,12 +42,14 @@ function runOriginOf(context: IExecuteFunctions): RunOrigin {
 	let run = runOrigins.get(context);
 	if (!run) {
 		const eventId = triggeringEventId(context);
+		const origin = eventId ? `event:${eventId}` : `execution:${context.getExecutionId()}`;
+		const runIndex =
+			typeof context.getWorkflowDataProxy === 'function'
+				? Number(context.getWorkflowDataProxy(0).$thisRunIndex) || 0
+				: 0;
 		run = {
-			origin: eventId ? `event:${eventId}` : `execution:${context.getExecutionId()}`,
-			runIndex:
-				typeof context.getWorkflowDataProxy === 'function'
-					? Number(context.getWorkflowDataProxy(0).$thisRunIndex) || 0
-					: 0,
+			prefix: [context.getWorkflow().id ?? '', origin, context.getNode().id, runIndex].join('|'),
+			keyStarts: new Map(),
 		};
 		runOrigins.set(context, run);
 	}
@@ -76,19 +80,14 @@ export function idempotencyKeyFor(
 		}
 		return own;
 	}
-	const { origin, runIndex } = runOriginOf(context);
-	const hash = createHash('sha256')
-		.update(
-			[
-				context.getWorkflow().id ?? '',
-				origin,
-				context.getNode().id,
-				runIndex,
-				operation,
-				itemIndex,
-			].join('|'),
-		)
-		.digest('hex');
-	// UUID-shaped so it reads like the API's default.
-	return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`;
+	// UUID-shaped so it reads like the API's default: 80 bits of a hash of the run and operation
+	// (made once per run), then the item's index in hex, so items of one run never share a key.
+	const run = runOriginOf(context);
+	let start = run.keyStarts.get(operation);
+	if (start === undefined) {
+		const digest = hash('sha256', `${run.prefix}|${operation}`, 'hex');
+		start = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-`;
+		run.keyStarts.set(operation, start);
+	}
+	return start + itemIndex.toString(16).padStart(12, '0');
 }

@@ -8,6 +8,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
  * (US when empty). "USA" or "UK" is an error that says what is expected.
  */
 export function defaultPhoneCountry(node: INode, options: IDataObject, itemIndex: number): string {
+	if (options.defaultPhoneCountry === undefined || options.defaultPhoneCountry === '') return 'US';
 	const value =
 		String(options.defaultPhoneCountry ?? '')
 			.trim()
@@ -84,6 +85,7 @@ export function toE164(
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const country = (defaultCountry || 'US').toUpperCase() as CountryCode;
 	const parsed = text ? parsePhone(text, country) : undefined;
+	if (parsed?.valid && !parsed.ext) return parsed.number;
 	const shown =
 		typeof value === 'string' || typeof value === 'number' ? `"${String(value)}"` : String(value);
 	if (!parsed?.valid) {
@@ -92,14 +94,11 @@ export function toE164(
 			description: `Enter the number with its country code (e.g. +44 20 7946 0958) or as a local ${country} number, or change "Default Phone Country" in the node's options.`,
 		});
 	}
-	if (parsed.ext) {
-		throw new NodeOperationError(node, `${field} ${shown} has an extension (${parsed.ext})`, {
-			itemIndex,
-			description:
-				'SevenRooms stores phone numbers without extensions. Remove the extension, or put it in the notes.',
-		});
-	}
-	return parsed.number;
+	throw new NodeOperationError(node, `${field} ${shown} has an extension (${parsed.ext})`, {
+		itemIndex,
+		description:
+			'SevenRooms stores phone numbers without extensions. Remove the extension, or put it in the notes.',
+	});
 }
 
 /** The country of a number in E.164 form (e.g. "US" for +1 415…), when the metadata knows it. */

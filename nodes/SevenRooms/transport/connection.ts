@@ -12,6 +12,8 @@ import type {
 import { PLAIN_HTTP_REFUSED_URL } from '../shared/contract';
 import { dialectOf } from './dialects';
 import type { Dialect } from './dialects';
+import { rateControllerFor } from './rateControl';
+import type { RateController } from './rateControl';
 
 export type SevenRoomsFunctions =
 	| IExecuteFunctions
@@ -25,15 +27,15 @@ export interface Connection {
 	baseUrl: string;
 	/** one API client: credential, client id and base URL (rate budget, clock, caches) */
 	clientKey: string;
-	/** the credential's Requests per Minute, as entered */
-	requestsPerMinute: unknown;
+	/** paces this client's requests (shared by every node run of the client in this process) */
+	rateControl: RateController;
 	/** the API the node speaks (its Authentication parameter) */
 	dialect: Dialect;
 	/** query every list of venues, guests and reservations carries */
 	listQuery: IDataObject;
 }
 
-const connections = new WeakMap<object, Connection>();
+const connections = new WeakMap<object, Promise<Connection>>();
 
 /** Plain http is allowed only where nothing travels over a network: this machine. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -82,22 +84,32 @@ export function checkedBaseUrl(node: INode, value: unknown): string {
 	return text;
 }
 
-/** The connection of a node run, read once per context. */
+/**
+ * The connection of a node run, read once per context (the same promise for every request of the
+ * run; a failed read is not kept, so each item reports it).
+ */
 export async function connectionOf(context: SevenRoomsFunctions): Promise<Connection> {
-	const cached = connections.get(context);
-	if (cached) return cached;
+	let connection = connections.get(context);
+	if (!connection) {
+		connection = connect(context);
+		connections.set(context, connection);
+		connection.catch(() => connections.delete(context));
+	}
+	return await connection;
+}
+
+async function connect(context: SevenRoomsFunctions): Promise<Connection> {
 	const dialect = dialectOf(context);
 	const credentials = await context.getCredentials(dialect.credentialType);
 	const node = context.getNode();
 	const baseUrl = checkedBaseUrl(node, dialect.baseUrlOf(credentials));
 	const credentialId = node.credentials?.[dialect.credentialType]?.id ?? 'default';
-	const connection: Connection = {
+	const clientKey = `${credentialId}|${String(credentials.clientId ?? '')}|${baseUrl}`;
+	return {
 		baseUrl,
-		clientKey: `${credentialId}|${String(credentials.clientId ?? '')}|${baseUrl}`,
-		requestsPerMinute: credentials.rateLimitPerMinute ?? 120,
+		clientKey,
+		rateControl: rateControllerFor(clientKey, credentials.rateLimitPerMinute ?? 120),
 		dialect,
 		listQuery: dialect.listQuery(credentials),
 	};
-	connections.set(context, connection);
-	return connection;
 }

@@ -48,6 +48,9 @@ export class RateController {
 
 	private queue: Promise<void> = Promise.resolve();
 
+	/** requests queued in `acquire`, not yet sent */
+	private waiting = 0;
+
 	private serverLimit: number | undefined;
 
 	private adaptiveLimit: number | undefined;
@@ -63,23 +66,31 @@ export class RateController {
 
 	/** Requests allowed in any 60 s right now, or undefined when nothing limits them. */
 	get currentLimit(): number | undefined {
-		const limits = [this.configuredLimit, this.serverLimit, this.adaptiveLimit].filter(
-			(limit): limit is number => limit !== undefined,
-		);
-		return limits.length ? Math.max(1, Math.min(...limits)) : undefined;
+		let limit: number | undefined;
+		for (const candidate of [this.configuredLimit, this.serverLimit, this.adaptiveLimit]) {
+			if (candidate !== undefined && (limit === undefined || candidate < limit)) limit = candidate;
+		}
+		return limit === undefined ? undefined : Math.max(1, limit);
 	}
 
-	/**
-	 * Resolves when one more request may leave; callers are served in arrival order. With
-	 * `wait: false` it answers at once whether a request may leave now (and takes the slot if so).
-	 */
-	async acquire(abortSignal?: AbortSignal, { wait = true } = {}): Promise<boolean> {
-		if (!wait) return this.waitMs(Date.now()) === 0 && this.take(Date.now());
+	/** Takes a slot if one more request may leave now, without waiting and ahead of nobody. */
+	tryAcquire(): boolean {
+		const now = Date.now();
+		return this.waiting === 0 && this.waitMs(now) === 0 && this.take(now);
+	}
+
+	/** Resolves when one more request may leave; callers are served in arrival order. */
+	async acquire(abortSignal?: AbortSignal): Promise<void> {
+		if (this.tryAcquire()) return;
+		this.waiting++;
 		const turn = this.queue.then(async () => await this.waitForSlot(abortSignal));
 		// A cancelled waiter must not block the ones behind it.
 		this.queue = turn.catch(() => undefined);
-		await turn;
-		return true;
+		try {
+			await turn;
+		} finally {
+			this.waiting--;
+		}
 	}
 
 	/** Learns from an answer: limits, exhausted budgets and 429s. */

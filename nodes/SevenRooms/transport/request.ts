@@ -22,7 +22,6 @@ import {
 	unexpectedShapeError,
 	waitTooLongError,
 } from './errors';
-import { rateControllerFor } from './rateControl';
 import {
 	exponentialBackoffMs,
 	headerValue,
@@ -103,20 +102,19 @@ export async function apiRequest(
 	const quick = options.patience === 'quick';
 	const node = this.getNode();
 	const connection = await connectionOf(this);
-	const { dialect } = connection;
-	const rateControl = rateControllerFor(connection.clientKey, connection.requestsPerMinute);
+	const { dialect, rateControl } = connection;
 	const abortSignal = cancelSignal(this);
 	const described = `${method} ${path}`;
 
+	const requestHeaders: IDataObject = { Accept: 'application/json' };
+	if (idempotencyKey && dialect.idempotencyHeader)
+		requestHeaders['Idempotency-Key'] = idempotencyKey;
 	const request: IHttpRequestOptions = {
 		method,
 		url: `${connection.baseUrl}${path}`,
 		qs: qs && Object.keys(qs).length ? qs : undefined,
 		json: true,
-		headers: {
-			Accept: 'application/json',
-			...(idempotencyKey && dialect.idempotencyHeader ? { 'Idempotency-Key': idempotencyKey } : {}),
-		},
+		headers: requestHeaders,
 		returnFullResponse: true,
 		// Statuses are ours to judge (Retry-After, the errors array); 401 is refreshed below.
 		ignoreHttpStatusErrors: true,
@@ -131,7 +129,7 @@ export async function apiRequest(
 	let rateLimitedCount = 0;
 	for (let attempt = 1; ; attempt++) {
 		if (quick) {
-			if (!(await rateControl.acquire(abortSignal, { wait: false }))) {
+			if (!rateControl.tryAcquire()) {
 				throw new NodeApiError(node, { status: 429 } as JsonObject, {
 					message: 'SevenRooms rate limit reached',
 					description: `${described} was not sent: the client's rate budget is used up and this request cannot wait.`,
@@ -139,14 +137,14 @@ export async function apiRequest(
 					itemIndex,
 				});
 			}
-		} else {
+		} else if (!rateControl.tryAcquire()) {
 			await rateControl.acquire(abortSignal);
 		}
 
 		let response: IN8nHttpFullResponse;
 		try {
 			// n8n signs the options object in place; every attempt starts from a clean copy.
-			response = await dialect.send(this, { ...request, headers: { ...request.headers } }, auth);
+			response = await dialect.send(this, { ...request, headers: { ...requestHeaders } }, auth);
 		} catch (error) {
 			if (isTokenAcquisitionFailure(error)) throw tokenError(node, error, itemIndex);
 			const code = networkErrorCode(error);

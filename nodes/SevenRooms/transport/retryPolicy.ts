@@ -45,8 +45,12 @@ const NETWORK_ERROR_CODES = new Set([
 export function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
 	const lower = name.toLowerCase();
-	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === lower);
-	const value = key === undefined ? undefined : headers[key];
+	// Node's HTTP client gives names in lower case; other spellings are looked for only when absent.
+	let value = headers[lower];
+	if (value === undefined) {
+		const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === lower);
+		if (key !== undefined) value = headers[key];
+	}
 	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
 	return value === undefined || value === null ? undefined : String(value);
 }

@@ -2,13 +2,17 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { headerValue } from './retryPolicy';
 
-// How far each API's clock is ahead of ours (ms, negative when behind), from its `Date` headers.
-const offsets = new Map<string, number>();
+// How far each API's clock is ahead of ours (ms, negative when behind), from its `Date` headers,
+// and the header it was read from: answers within the same second repeat it (parsing costs more
+// than the rest of reading an answer), and to the second is what the header tells anyway.
+const offsets = new Map<string, { offset: number; header: string }>();
 
 /** Remembers the API's clock from an answer's `Date` header. */
 export function observeServerDate(apiKey: string, headers: IDataObject | undefined): void {
-	const date = Date.parse(headerValue(headers, 'date') ?? '');
-	if (!Number.isNaN(date)) offsets.set(apiKey, date - Date.now());
+	const header = headerValue(headers, 'date');
+	if (header === undefined || offsets.get(apiKey)?.header === header) return;
+	const date = Date.parse(header);
+	if (!Number.isNaN(date)) offsets.set(apiKey, { offset: date - Date.now(), header });
 }
 
 /**
@@ -16,6 +20,6 @@ export function observeServerDate(apiKey: string, headers: IDataObject | undefin
  * the API's timestamps, so they must come from the API's clock, not n8n's.
  */
 export function serverNow(apiKey: string): number | undefined {
-	const offset = offsets.get(apiKey);
-	return offset === undefined ? undefined : Date.now() + offset;
+	const known = offsets.get(apiKey);
+	return known === undefined ? undefined : Date.now() + known.offset;
 }

@@ -71,7 +71,8 @@ export function guestBody(
 ): IDataObject {
 	const body: IDataObject = {};
 	const name = (key: string) => labels[key] ?? FIELD_NAMES[key] ?? key;
-	for (const [key, value] of Object.entries(fields)) {
+	for (const key of Object.keys(fields)) {
+		const value = fields[key];
 		if (value === '' || value === undefined || value === null) continue;
 		switch (key) {
 			case 'phone':
