@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run bench`: every benchmark with its defaults, on n8n's own runtime (Node 24 from
 # .n8n-install), output also to bench/results/bench-<time>.txt. Installs what is missing first (the
-# same idempotent scripts as the tests). About 9 minutes on 2 cores; see bench/README.md.
+# same idempotent scripts as the tests). About 8 minutes on 2 cores; see bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
