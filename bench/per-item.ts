@@ -115,6 +115,9 @@ function context(
 	} as unknown as IExecuteFunctions;
 }
 
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 async function cpuPerThousand(node: INodeType, make: () => IExecuteFunctions): Promise<number> {
 	// What loading the code left is collected first, and the collector's sweeping after it (on
 	// threads of its own, counted in CPU time) falls in the warm-up rounds.
@@ -128,9 +131,7 @@ async function cpuPerThousand(node: INodeType, make: () => IExecuteFunctions): P
 		const used = process.cpuUsage(before);
 		samples.push((used.user + used.system) / 1000 / (items / 1000));
 	}
-	if (process.env.SAMPLES) process.stderr.write(samples.map((v) => v.toFixed(1)).join(' ') + '\n');
-	samples.sort((a, b) => a - b);
-	return samples[Math.floor(samples.length / 2)];
+	return median(samples);
 }
 
 interface Figures {
@@ -180,9 +181,6 @@ async function measure(): Promise<Figures> {
 	const peer = await cpuPerThousand(new NoOp(), () => context({}, () => ({})));
 	return { guestCreate, guestCreateFresh, reservationGet, peer };
 }
-
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
 	if (process.argv.includes('--child')) {

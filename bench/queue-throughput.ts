@@ -32,10 +32,11 @@ const concurrency = flag('concurrency', 8);
 
 async function main() {
 	const sandbox = await startSandbox({ guests: 100, rateLimitPerMinute: 0 });
+	const settings = envFlags();
 	const queue = await startQueueMode({
 		root: path.join(ROOT, '.n8n-data/bench-queue'),
 		workers: 2,
-		env: envFlags(),
+		env: settings,
 	});
 	try {
 		const client = new N8nClient(queue.main.url);
@@ -77,11 +78,11 @@ async function main() {
 			read: procCpuReader(pids),
 			processes: pids.length,
 		});
-		const settings = Object.entries(envFlags())
+		const shownSettings = Object.entries(settings)
 			.map(([key, value]) => `, ${key}=${String(value)}`)
 			.join('');
 		report(
-			`Queue mode, n8n 2.41.1: 1 webhook processor, 2 workers, PostgreSQL 17, Redis${settings}; ${events} deliveries a peer in ${rounds} interleaved rounds, ${concurrency} at a time (CPU: webhook processor + workers)`,
+			`Queue mode, n8n 2.41.1: 1 webhook processor, 2 workers, PostgreSQL 17, Redis${shownSettings}; ${events} deliveries a peer in ${rounds} interleaved rounds, ${concurrency} at a time (CPU: webhook processor + workers)`,
 			new Map([...results].map(([name, result]) => [name, summary(result)])),
 			peers.map((peer) => peer.name),
 			{ counts: false, goal: false },
