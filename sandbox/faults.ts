@@ -7,6 +7,7 @@ export const DEFAULT_FAULTS: FaultOptions = {
 	unavailableNoRetryAfterFraction: 0,
 	rateLimitedFraction: 0,
 	resetFraction: 0,
+	cutBodyFraction: 0,
 	slowFraction: 0,
 	slowMs: 2_000,
 	serverErrorFraction: 0,
@@ -41,6 +42,7 @@ const FAULT_VALUES: Record<keyof FaultOptions, (value: unknown) => boolean> = {
 	unavailableNoRetryAfterFraction: fraction,
 	rateLimitedFraction: fraction,
 	resetFraction: fraction,
+	cutBodyFraction: fraction,
 	slowFraction: fraction,
 	slowMs: count,
 	serverErrorFraction: fraction,
@@ -79,6 +81,7 @@ export type GatewayFault =
 	| 'rate_limited'
 	| 'server_error'
 	| 'reset'
+	| 'cut_body'
 	| 'slow';
 
 /** Draws exactly one random number whatever the fractions, so a seed replays the same faults. */
@@ -93,6 +96,7 @@ export function rollGatewayFault(
 		['rate_limited', faults.rateLimitedFraction],
 		['server_error', faults.serverErrorFraction],
 		['reset', faults.resetFraction],
+		['cut_body', faults.cutBodyFraction],
 		['slow', faults.slowFraction],
 	];
 	let threshold = 0;

@@ -108,6 +108,7 @@ export async function handleApiRequest(
 	// Injected faults come first, as a load balancer's would; at most one per request.
 	const fault = rollGatewayFault(ctx.faults, ctx.random);
 	let resetAfterProcessing = false;
+	const cutBody = fault === 'cut_body';
 	if (fault === 'reset') {
 		// On a create, half the resets lose the answer after the object was made.
 		if (route.creates && ctx.random() < 0.5) resetAfterProcessing = true;
@@ -115,7 +116,7 @@ export async function handleApiRequest(
 	} else if (fault === 'slow') {
 		countFault(ctx.stats, 'slow');
 		await wait(ctx.faults.slowMs);
-	} else if (fault) {
+	} else if (fault && !cutBody) {
 		countFault(ctx.stats, fault);
 		return refuse(gatewayFaultError(fault, ctx.faults));
 	}
@@ -209,6 +210,10 @@ export async function handleApiRequest(
 		return reset('lost_answer');
 	}
 	if (resetAfterProcessing) return reset('reset_after_processing');
+	if (cutBody) {
+		countFault(ctx.stats, 'cut_body');
+		return answer({ ...result, cutBody: true });
+	}
 	return answer(result);
 }
 

@@ -23,6 +23,8 @@ export interface Reply {
 	/** sent as text/html instead of a JSON body (a proxy's page, never the API's) */
 	html?: string;
 	headers?: Record<string, string>;
+	/** a fault: the connection drops halfway through the body */
+	cutBody?: boolean;
 }
 
 /** The contract's error body: `{"errors": [{code, message, field?}]}`. */
@@ -43,6 +45,13 @@ export function send(response: http.ServerResponse, reply: Reply, date: Date): v
 	} else if (reply.body !== undefined && reply.status !== 204) {
 		payload = JSON.stringify(reply.body);
 		headers['Content-Type'] = 'application/json';
+	}
+	if (reply.cutBody && payload) {
+		const bytes = Buffer.from(payload);
+		headers['Content-Length'] = String(bytes.length);
+		response.writeHead(reply.status, headers);
+		response.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => response.destroy());
+		return;
 	}
 	response.writeHead(reply.status, headers);
 	response.end(payload);

@@ -103,6 +103,8 @@ export interface FaultOptions {
 	rateLimitedFraction: number;
 	/** the socket is destroyed; on a create, half of them after the object was created */
 	resetFraction: number;
+	/** the headers and half the body are sent, then the socket is destroyed (the route has run) */
+	cutBodyFraction: number;
 	slowFraction: number;
 	slowMs: number;
 	/** 500 */

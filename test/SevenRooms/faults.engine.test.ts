@@ -12,11 +12,13 @@ import {
 	triggerHarness,
 } from '../../dev/engine';
 
-// Faults as the fault-injection suite is specified: 10% 503, 5% 429, resets and slow answers.
+// Faults as the fault-injection suite is specified: 10% 503, 5% 429, resets, answers cut off
+// halfway through their body, and slow answers.
 const FAULTS = {
 	unavailableFraction: 0.1,
 	rateLimitedFraction: 0.05,
 	resetFraction: 0.05,
+	cutBodyFraction: 0.05,
 	slowFraction: 0.02,
 	slowMs: 50,
 	retryAfterSeconds: 0,
@@ -58,6 +60,7 @@ describe('fault injection: nothing lost, nothing twice', () => {
 		expect(
 			Object.values(sandbox.stats.faultsInjected).reduce((sum, count) => sum + count, 0),
 		).toBeGreaterThan(5);
+		expect(sandbox.stats.faultsInjected.cut_body ?? 0).toBeGreaterThan(0);
 	});
 
 	it('creates 1,000 reservations exactly once each, every item accounted for', async () => {
@@ -98,6 +101,8 @@ describe('fault injection: nothing lost, nothing twice', () => {
 		expect(created.length - before).toBe(1000);
 		expect(sandbox.stats.created.reservations).toBe(1000);
 		expect(sandbox.stats.faultsInjected.reset_after_processing ?? 0).toBeGreaterThan(0);
+		// Made, then its answer cut off midway: the retry with the same key is a replay.
+		expect(sandbox.stats.faultsInjected.cut_body ?? 0).toBeGreaterThan(0);
 	});
 
 	it('turns 1,000 events delivered with 30% duplicates, shuffled, into 1,000 executions', async () => {

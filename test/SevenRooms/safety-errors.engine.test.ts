@@ -1,3 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node modules and timers) */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { retryPolicy } from '../../nodes/SevenRooms/transport';
 import { DEFAULT_FAULTS } from '../../sandbox/faults';
 import { startSandbox } from '../../sandbox/server';
@@ -100,6 +104,52 @@ describe('errors that say what happened', () => {
 			).errorOf('SevenRooms');
 			expect(error?.message).toBe('SevenRooms answered with something that is not JSON');
 			expect(error?.description).toContain('text/html');
+		}
+	});
+
+	it('gives up on an answer that keeps trickling in, instead of reading it forever', async () => {
+		// A server that answers a token, then sends an API answer's headers and a space every 50 ms:
+		// never idle long enough for a socket timeout, never finished.
+		let apiRequests = 0;
+		const timers = new Set<NodeJS.Timeout>();
+		const server = http.createServer((request, response) => {
+			if (request.url?.startsWith('/oauth/token')) {
+				response.writeHead(200, { 'Content-Type': 'application/json' });
+				response.end(
+					JSON.stringify({ access_token: 'tok', token_type: 'Bearer', expires_in: 3600 }),
+				);
+				return;
+			}
+			apiRequests++;
+			response.writeHead(200, { 'Content-Type': 'application/json' });
+			const timer = setInterval(() => response.write(' '), 50);
+			timers.add(timer);
+			response.on('close', () => clearInterval(timer));
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		Object.assign(retryPolicy, {
+			requestTimeoutMs: 500,
+			maxAttempts: 2,
+			backoffBaseMs: 10,
+			backoffMaxMs: 20,
+		});
+		try {
+			const result = await runWorkflow(
+				sevenRoomsWorkflow({ resource: 'venue', operation: 'getAll', returnAll: true }),
+				{
+					credentialsHelper: sevenRoomsCredentials(
+						`http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+					),
+				},
+			);
+			const error = result.errorOf('SevenRooms');
+			expect(error?.message).toBe('Could not reach SevenRooms after 2 attempts');
+			expect(error?.description).toContain('network error ETIMEDOUT');
+			expect(apiRequests).toBe(2);
+		} finally {
+			for (const timer of timers) clearInterval(timer);
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
 		}
 	});
 

@@ -59,6 +59,43 @@ function cancelSignal(context: SevenRoomsFunctions): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 
+function isStream(body: unknown): body is AsyncIterable<Uint8Array | string> & {
+	destroy?: () => void;
+} {
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
+	);
+}
+
+/**
+ * The answer's body, read from n8n's response stream as it arrives. Buffered by the HTTP client, a
+ * page would be held three times at once (the chunks, their joined Buffer, its text); read here,
+ * each chunk is text as soon as it lands. JSON is parsed; any other text is kept for the error that
+ * names it. A body that is not a stream (an n8n that buffered it anyway) is taken as it is. The read
+ * is bounded by `deadline` even when the server keeps trickling bytes.
+ */
+async function readBody(body: unknown, deadline: number): Promise<unknown> {
+	if (!isStream(body)) return body;
+	const decoder = new TextDecoder();
+	let text = '';
+	for await (const chunk of body) {
+		if (Date.now() > deadline) {
+			body.destroy?.();
+			throw Object.assign(new Error('The answer did not arrive in time'), { code: 'ETIMEDOUT' });
+		}
+		text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+	}
+	text += decoder.decode();
+	if (text === '') return '';
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
 /** The parsed JSON body of a 2xx answer; anything else that claims success is an error. */
 function successBody(
 	context: SevenRoomsFunctions,
@@ -116,6 +153,7 @@ export async function apiRequest(
 		json: true,
 		headers: requestHeaders,
 		returnFullResponse: true,
+		encoding: 'stream',
 		// Statuses are ours to judge (Retry-After, the errors array); 401 is refreshed below.
 		ignoreHttpStatusErrors: true,
 		timeout: quick ? retryPolicy.quickTimeoutMs : retryPolicy.requestTimeoutMs,
@@ -143,8 +181,11 @@ export async function apiRequest(
 
 		let response: IN8nHttpFullResponse;
 		try {
+			const deadline = Date.now() + (request.timeout ?? retryPolicy.requestTimeoutMs);
 			// n8n signs the options object in place; every attempt starts from a clean copy.
 			response = await dialect.send(this, { ...request, headers: { ...requestHeaders } }, auth);
+			// A body cut off or stalled midway fails here, like a lost connection.
+			response.body = (await readBody(response.body, deadline)) as IN8nHttpFullResponse['body'];
 		} catch (error) {
 			if (isTokenAcquisitionFailure(error)) throw tokenError(node, error, itemIndex);
 			const code = networkErrorCode(error);
