@@ -49,6 +49,7 @@ export async function* apiRequestPages(
 		const body = await apiRequest.call(this, 'GET', path, {
 			qs: { ...qs, limit, ...(cursor ? { cursor } : {}) },
 			itemIndex,
+			streamAnswer: true,
 		});
 		const next = dialect.pageOf(body, listKey);
 		yield next.items;

@@ -7,6 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { readAnswerBody } from './answerBody';
 import { connectionOf } from './connection';
 import type { SevenRoomsFunctions } from './connection';
 import type { AuthState } from './dialects';
@@ -46,6 +47,12 @@ export interface ApiRequestOptions {
 	 * with `isAnswerLost` instead of a retry.
 	 */
 	once?: boolean;
+	/**
+	 * Read the answer as it arrives (`readAnswerBody`) instead of letting n8n's client buffer it:
+	 * for list pages, whose copies in the client count. A single object's answer is small, and
+	 * reading a stream costs a request several microseconds of CPU more than the client's buffering.
+	 */
+	streamAnswer?: boolean;
 	/** for per-item errors */
 	itemIndex?: number;
 	/**
@@ -57,43 +64,6 @@ export interface ApiRequestOptions {
 
 function cancelSignal(context: SevenRoomsFunctions): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-}
-
-function isStream(body: unknown): body is AsyncIterable<Uint8Array | string> & {
-	destroy?: () => void;
-} {
-	return (
-		typeof body === 'object' &&
-		body !== null &&
-		typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
-	);
-}
-
-/**
- * The answer's body, read from n8n's response stream as it arrives. Buffered by the HTTP client, a
- * page would be held three times at once (the chunks, their joined Buffer, its text); read here,
- * each chunk is text as soon as it lands. JSON is parsed; any other text is kept for the error that
- * names it. A body that is not a stream (an n8n that buffered it anyway) is taken as it is. The read
- * is bounded by `deadline` even when the server keeps trickling bytes.
- */
-async function readBody(body: unknown, deadline: number): Promise<unknown> {
-	if (!isStream(body)) return body;
-	const decoder = new TextDecoder();
-	let text = '';
-	for await (const chunk of body) {
-		if (Date.now() > deadline) {
-			body.destroy?.();
-			throw Object.assign(new Error('The answer did not arrive in time'), { code: 'ETIMEDOUT' });
-		}
-		text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-	}
-	text += decoder.decode();
-	if (text === '') return '';
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
-	}
 }
 
 /** The parsed JSON body of a 2xx answer; anything else that claims success is an error. */
@@ -153,7 +123,7 @@ export async function apiRequest(
 		json: true,
 		headers: requestHeaders,
 		returnFullResponse: true,
-		encoding: 'stream',
+		...(options.streamAnswer ? { encoding: 'stream' as const } : {}),
 		// Statuses are ours to judge (Retry-After, the errors array); 401 is refreshed below.
 		ignoreHttpStatusErrors: true,
 		timeout: quick ? retryPolicy.quickTimeoutMs : retryPolicy.requestTimeoutMs,
@@ -185,7 +155,10 @@ export async function apiRequest(
 			// n8n signs the options object in place; every attempt starts from a clean copy.
 			response = await dialect.send(this, { ...request, headers: { ...requestHeaders } }, auth);
 			// A body cut off or stalled midway fails here, like a lost connection.
-			response.body = (await readBody(response.body, deadline)) as IN8nHttpFullResponse['body'];
+			response.body = (await readAnswerBody(
+				response.body,
+				deadline,
+			)) as IN8nHttpFullResponse['body'];
 		} catch (error) {
 			if (isTokenAcquisitionFailure(error)) throw tokenError(node, error, itemIndex);
 			const code = networkErrorCode(error);
