@@ -16,7 +16,7 @@ const networkFailure = (message: string, code: string) =>
 	Object.assign(new Error(message), { code });
 
 /** JSON parsed; other text kept as it is, for the error that names it. */
-function parsedText(text: string): unknown {
+export function jsonOrText(text: string): unknown {
 	if (text === '') return '';
 	try {
 		return JSON.parse(text) as unknown;
@@ -51,5 +51,5 @@ export async function readAnswerBody(body: unknown, deadline: number): Promise<u
 			? error
 			: networkFailure('The connection closed before the answer ended', 'ECONNRESET');
 	}
-	return parsedText(text + decoder.decode());
+	return jsonOrText(text + decoder.decode());
 }

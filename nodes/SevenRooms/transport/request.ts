@@ -7,7 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { readAnswerBody } from './answerBody';
+import { jsonOrText, readAnswerBody } from './answerBody';
 import { connectionOf } from './connection';
 import type { SevenRoomsFunctions } from './connection';
 import type { AuthState } from './dialects';
@@ -80,12 +80,8 @@ function successBody(
 	if (!empty && typeof body === 'object' && !Buffer.isBuffer(body)) return body as IDataObject;
 	// JSON the HTTP helper left as text (a wrong content type) is still the API's answer.
 	if (typeof body === 'string' || Buffer.isBuffer(body)) {
-		try {
-			const parsed: unknown = JSON.parse(String(body));
-			if (typeof parsed === 'object' && parsed !== null) return parsed as IDataObject;
-		} catch {
-			// Not JSON: reported below.
-		}
+		const parsed = jsonOrText(String(body));
+		if (typeof parsed === 'object' && parsed !== null) return parsed as IDataObject;
 	}
 	const contentType = headerValue(response.headers as IDataObject, 'content-type');
 	throw notJsonError(context.getNode(), status, contentType, request, itemIndex);
