@@ -6,9 +6,10 @@
  * data. Two cases: under SevenRooms' rate limit (`--rate`; the peer waits 60/rate s between
  * requests, as a careful user sets it), for speed against the limit's bound; and at the same pace,
  * with no limit and no waits on either side, for memory (goal 2): V8 sizes its heap by how fast a
- * process allocates, so RSS compared at different paces compares the paces. Each side runs in a fresh process of its own (its own sandbox, same seed, same guests), after a
- * small warm-up run that loads its code, so neither inherits the other's heap; the sandbox runs in
- * a process of its own too (a fresh one per side, same seed), so its 83,000 guests are not counted.
+ * process allocates, so RSS compared at different paces compares the paces. Each side runs in a
+ * fresh process of its own (its own sandbox, same seed, same guests), after a small warm-up run
+ * that loads its code, so neither inherits the other's heap; the sandbox runs in a process of its
+ * own too (a fresh one per side, same seed), so its 83,000 guests are not counted.
  *
  *   npx ts-node --transpile-only --prefer-ts-exts bench/audience-sync.ts [--guests 50000] [--rate 200] [--repeat 1]
  *   (one side only, as the parent runs them: ... --only node|peer --sandbox URL --rate N --peer-interval MS)
@@ -93,7 +94,6 @@ function peerWorkflow(sandboxUrl: string, rate: number, pages?: number): Workflo
 						},
 						paginationCompleteWhen: 'other',
 						completeExpression: '={{ !$response.body.pagination.next_cursor }}',
-						// What a careful user sets to stay under the limit: one request per 60/rate s.
 						requestInterval: flag('peer-interval', peerIntervalMs(rate)),
 						limitPagesFetched: pages !== undefined,
 						...(pages !== undefined ? { maxRequests: pages } : {}),
