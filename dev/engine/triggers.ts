@@ -92,10 +92,17 @@ export function triggerHarness(
 				rawBody: Buffer.from(rawBody),
 				body: {},
 			};
-			const answer: { status: number; body?: unknown } = { status: 200 };
+			const answer: { status: number; body?: unknown; headers: Record<string, string> } = {
+				status: 200,
+				headers: {},
+			};
 			const response = {
 				status(code: number) {
 					answer.status = code;
+					return response;
+				},
+				set(headers: Record<string, string>) {
+					Object.assign(answer.headers, headers);
 					return response;
 				},
 				json(body: unknown) {

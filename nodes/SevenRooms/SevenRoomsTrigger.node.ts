@@ -37,8 +37,9 @@ function answer(
 	context: IWebhookFunctions,
 	status: number,
 	body: IDataObject,
+	headers: Record<string, string> = {},
 ): IWebhookResponseData {
-	context.getResponseObject().status(status).json(body);
+	context.getResponseObject().status(status).set(headers).json(body);
 	return { noWebhookResponse: true };
 }
 
@@ -155,11 +156,16 @@ export class SevenRoomsTrigger implements INodeType {
 		const request = this.getRequestObject();
 		const state = this.getWorkflowStaticData('node');
 		const rawBody = request.rawBody as Buffer | string | undefined;
-		const verdict = verifySignature(
-			request.header('x-sevenrooms-signature'),
-			rawBody,
-			state.webhookSecret as string | undefined,
-		);
+		const secret = state.webhookSecret;
+		if (typeof secret !== 'string' || secret === '') {
+			// n8n 2.x saves the secret after the subscription exists, so a first delivery can come
+			// before it: SevenRooms retries a 503, where a 401 would call the delivery forged.
+			this.logger.warn(
+				'SevenRooms Trigger has no signing secret yet (activation not finished, or its saved data was lost: then deactivate and activate the workflow); asked SevenRooms to retry',
+			);
+			return answer(this, 503, { error: 'not ready' }, { 'Retry-After': '5' });
+		}
+		const verdict = verifySignature(request.header('x-sevenrooms-signature'), rawBody, secret);
 		if (verdict !== 'valid') {
 			this.logger.warn(`SevenRooms Trigger refused a delivery: signature ${verdict}`);
 			return answer(this, 401, { error: 'invalid signature' });

@@ -163,6 +163,29 @@ describe('SevenRooms Trigger deliveries', () => {
 		expect(JSON.stringify(genuine.items)).not.toContain(secret);
 	});
 
+	it('asks SevenRooms to retry (503) a delivery that comes before activation saved the secret, and accepts it once saved', async () => {
+		const trigger = activeTrigger();
+		await trigger.hook('create');
+		// n8n 2.x saves the static data after the subscription exists: the first delivery can win.
+		const secret = String(trigger.staticData().webhookSecret);
+		delete trigger.staticData().webhookSecret;
+		const body = JSON.stringify({
+			id: 'evt_early',
+			type: 'reservation.created',
+			venue_id: 'ven_nyc',
+			data: { id: 'res_1' },
+		});
+		const t = Math.floor(Date.now() / 1000);
+		const headers = { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, body)}` };
+
+		const early = await trigger.deliver(body, headers);
+		expect(early).toMatchObject({ status: 503, started: false, headers: { 'Retry-After': '5' } });
+		expect(trigger.staticData().acceptedEvents).toBeUndefined(); // nothing marked as seen
+
+		trigger.staticData().webhookSecret = secret;
+		expect(await trigger.deliver(body, headers)).toMatchObject({ started: true });
+	});
+
 	it('acknowledges events of other types or venues without starting the workflow', async () => {
 		const trigger = activeTrigger(['reservation.created'], {
 			venue: { __rl: true, mode: 'id', value: 'ven_ldn' },

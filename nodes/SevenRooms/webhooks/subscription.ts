@@ -78,6 +78,9 @@ export async function subscribe(context: IHookFunctions): Promise<boolean> {
 	const state = stateOf(context);
 	const url = context.getNodeWebhookUrl('default') as string;
 	for (const stray of await subscriptionsTo(context, url)) await unsubscribe(context, stray.id);
+	// Before subscribing: n8n saves the secret only once this returns, and SevenRooms may deliver
+	// as soon as the subscription exists, so nothing else should wait in between.
+	await rememberTimeZones(context);
 	const secret = `whsec_${randomBytes(32).toString('hex')}`;
 	const created = await apiRequestObject.call(context, 'POST', '/webhooks', {
 		body: { url, events: context.getNodeParameter('events', []) as string[], secret },
@@ -87,7 +90,6 @@ export async function subscribe(context: IHookFunctions): Promise<boolean> {
 	// The API may keep its own secret; the one it answers with is the one it signs with.
 	state.webhookSecret =
 		typeof created.secret === 'string' && created.secret ? created.secret : secret;
-	await rememberTimeZones(context);
 	return true;
 }
 
