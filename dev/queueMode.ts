@@ -81,7 +81,17 @@ async function startPostgres(dataDir: string, fresh: boolean) {
 	const port = await freePort();
 	if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
 		mkdirSync(dataDir, { recursive: true });
-		if (AS_POSTGRES) execFileSync('chown', ['-R', 'postgres:postgres', dataDir]);
+		if (AS_POSTGRES) {
+			execFileSync('chown', ['-R', 'postgres:postgres', dataDir]);
+			// Every folder above must let the postgres user through (a `mktemp -d` folder is 0700).
+			try {
+				execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-w', dataDir]);
+			} catch {
+				throw new Error(
+					`PostgreSQL runs as the postgres user, who cannot reach ${dataDir}: a folder above it is closed to other users (chmod 755 it, or clone the project elsewhere)`,
+				);
+			}
+		}
 		const [program, args] = postgresCommand('initdb', [
 			'-D',
 			dataDir,
