@@ -46,6 +46,11 @@ function activeTrigger(events = ['reservation.created', 'reservation.cancelled']
 	});
 }
 
+/** The signature header SevenRooms sends with `raw`, made with `secret` at `t` (Unix seconds). */
+function signed(secret: string, raw: string, t = Math.floor(Date.now() / 1000)) {
+	return { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}` };
+}
+
 describe('SevenRooms Trigger life cycle', () => {
 	it('subscribes on activation with its own secret, and unsubscribes on deactivation', async () => {
 		const trigger = activeTrigger();
@@ -138,26 +143,26 @@ describe('SevenRooms Trigger deliveries', () => {
 			data: { id: 'res_1' },
 		});
 		const now = Math.floor(Date.now() / 1000);
-		const sign = (key: string, t: number, raw = body) => ({
-			'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(key, t, raw)}`,
-		});
 
 		for (const headers of [
-			sign('whsec_someone_else', now),
-			sign(secret, now - 3600),
+			signed('whsec_someone_else', body, now),
+			signed(secret, body, now - 3600),
 			{},
 			{ 'X-SevenRooms-Signature': 'v1=abc' },
 		]) {
 			const answer = await trigger.deliver(body, headers);
 			expect(answer).toMatchObject({ status: 401, started: false });
 		}
-		const tampered = await trigger.deliver(body.replace('res_1', 'res_2'), sign(secret, now));
+		const tampered = await trigger.deliver(
+			body.replace('res_1', 'res_2'),
+			signed(secret, body, now),
+		);
 		expect(tampered).toMatchObject({ status: 401, started: false });
 
-		const notJson = await trigger.deliver('{not json', sign(secret, now, '{not json'));
+		const notJson = await trigger.deliver('{not json', signed(secret, '{not json', now));
 		expect(notJson).toMatchObject({ status: 400, started: false });
 
-		const genuine = await trigger.deliver(body, sign(secret, now));
+		const genuine = await trigger.deliver(body, signed(secret, body, now));
 		expect(genuine).toMatchObject({ started: true });
 		// The secret is the trigger's own business: not in what the workflow gets.
 		expect(JSON.stringify(genuine.items)).not.toContain(secret);
@@ -175,8 +180,7 @@ describe('SevenRooms Trigger deliveries', () => {
 			venue_id: 'ven_nyc',
 			data: { id: 'res_1' },
 		});
-		const t = Math.floor(Date.now() / 1000);
-		const headers = { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, body)}` };
+		const headers = signed(secret, body);
 
 		const early = await trigger.deliver(body, headers);
 		expect(early).toMatchObject({ status: 503, started: false, headers: { 'Retry-After': '5' } });
@@ -194,10 +198,7 @@ describe('SevenRooms Trigger deliveries', () => {
 		const secret = String(trigger.staticData().webhookSecret);
 		const deliver = async (event: Record<string, unknown>) => {
 			const raw = JSON.stringify(event);
-			const t = Math.floor(Date.now() / 1000);
-			return await trigger.deliver(raw, {
-				'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
-			});
+			return await trigger.deliver(raw, signed(secret, raw));
 		};
 		expect(
 			await deliver({ id: 'evt_a', type: 'reservation.created', venue_id: 'ven_nyc', data: {} }),
@@ -228,10 +229,7 @@ describe('SevenRooms Trigger deliveries', () => {
 		const secret = String(trigger.staticData().webhookSecret);
 		const send = async (id: string) => {
 			const raw = JSON.stringify({ id, type: 'reservation.created', data: {} });
-			const t = Math.floor(Date.now() / 1000);
-			return await trigger.deliver(raw, {
-				'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
-			});
+			return await trigger.deliver(raw, signed(secret, raw));
 		};
 		// What version 0.1 saved still counts after an upgrade.
 		trigger.staticData().recentEventIds = Array.from({ length: 2_000 }, (_, n) => `evt_old_${n}`);
@@ -260,12 +258,7 @@ describe('SevenRooms Trigger deliveries', () => {
 		await trigger.hook('create');
 		const secret = String(trigger.staticData().webhookSecret);
 		const raw = JSON.stringify({ id: 'evt_lost_update', type: 'reservation.created', data: {} });
-		const send = async () => {
-			const t = Math.floor(Date.now() / 1000);
-			return await trigger.deliver(raw, {
-				'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
-			});
-		};
+		const send = async () => await trigger.deliver(raw, signed(secret, raw));
 		jest.useFakeTimers({ now: Date.now() });
 		try {
 			expect((await send()).started).toBe(true);
