@@ -71,10 +71,12 @@ describe('the SevenRooms node in the n8n editor', () => {
 		await page.goto(`${n8n.url}/workflow/new`);
 		await page.getByText('Add first step').waitFor();
 		await shot('0-new-workflow');
-		await page.getByText('Add first step').click();
-		// The node creator opens with its search box focused.
-		await page.waitForTimeout(1500);
-		await page.keyboard.type('SevenRooms');
+		// The + button opens the node creator (its label below does not); then its search box, once
+		// there, instead of typing after a fixed wait, which a CI run on 2 busy cores lost.
+		await page.locator('[data-test-id="canvas-plus-button"]').click();
+		const search = page.locator('[data-test-id="node-creator-search-bar"]');
+		await search.waitFor({ timeout: 30_000 });
+		await search.fill('SevenRooms');
 		await page.getByText('SevenRooms', { exact: true }).first().click();
 		await page.getByText('Actions (23)').waitFor();
 		await shot('1-node-creator');
