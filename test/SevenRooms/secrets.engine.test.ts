@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { signatureOf } from '../../nodes/SevenRooms/helpers/signature';
 import { retryPolicy } from '../../nodes/SevenRooms/transport';
 import { SANDBOX_CLIENT_SECRET, startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
+import { SIGNATURE_HEADER, signatureHeader } from '../../sandbox/webhookDelivery';
 import {
 	CREDENTIAL_ID,
 	runWorkflow,
@@ -144,12 +144,12 @@ describe('secrets stay out of errors, outputs and logs', () => {
 		const t = Math.floor(Date.now() / 1000);
 		shown.push(
 			await trigger.deliver(body, {
-				'X-SevenRooms-Signature': `t=${t},v1=${signatureOf('forged', t, body)}`,
+				[SIGNATURE_HEADER]: signatureHeader('forged', t, body),
 			}),
 		);
 		shown.push(
 			await trigger.deliver(body, {
-				'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(webhookSecret, t, body)}`,
+				[SIGNATURE_HEADER]: signatureHeader(webhookSecret, t, body),
 			}),
 		);
 

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { signatureOf } from '../../nodes/SevenRooms/helpers/signature';
 import { retryPolicy } from '../../nodes/SevenRooms/transport';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
+import { SIGNATURE_HEADER, signatureHeader } from '../../sandbox/webhookDelivery';
 import {
 	CREDENTIAL_ID,
 	registerNodeType,
@@ -58,7 +58,7 @@ function signed(harness: ReturnType<typeof trigger>, body: object, headers = {})
 	const t = Math.floor(Date.now() / 1000);
 	const secret = String(harness.staticData().webhookSecret);
 	return harness.deliver(raw, {
-		'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}`,
+		[SIGNATURE_HEADER]: signatureHeader(secret, t, raw),
 		...headers,
 	});
 }

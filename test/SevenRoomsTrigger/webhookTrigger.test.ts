@@ -2,9 +2,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { signatureOf } from '../../nodes/SevenRooms/helpers/signature';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
+import { SIGNATURE_HEADER, signatureHeader } from '../../sandbox/webhookDelivery';
 import { sevenRoomsCredentials, triggerHarness } from '../../dev/engine';
 
 const TYPE = 'n8n-nodes-sevenrooms.sevenRoomsTrigger';
@@ -48,7 +48,7 @@ function activeTrigger(events = ['reservation.created', 'reservation.cancelled']
 
 /** The signature header SevenRooms sends with `raw`, made with `secret` at `t` (Unix seconds). */
 function signed(secret: string, raw: string, t = Math.floor(Date.now() / 1000)) {
-	return { 'X-SevenRooms-Signature': `t=${t},v1=${signatureOf(secret, t, raw)}` };
+	return { [SIGNATURE_HEADER]: signatureHeader(secret, t, raw) };
 }
 
 describe('SevenRooms Trigger life cycle', () => {
