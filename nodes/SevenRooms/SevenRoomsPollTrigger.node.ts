@@ -8,19 +8,22 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import type { ChangeEvent, ChangeSource } from './api';
 import { listSearch } from './methods';
 import { pollBirthdays } from './polling/birthdays';
 import type { BirthdayState } from './polling/birthdays';
 import { changeSourceOf, itemsOf } from './polling/events';
-import type { ChangeEvent } from './polling/events';
 import { oneAtATime } from './polling/oneAtATime';
 import { audienceActions, currentSubscribers, sampleAudienceActions } from './polling/audience';
 import type { AudienceState } from './polling/audience';
 import { firstCursor, pollChanges, sampleChanges } from './polling/changes';
-import type { ChangeSource } from './polling/changes';
-import { authenticationProperty, nodeCredentials, venueLocator } from './shared/descriptions';
+import {
+	authenticationProperty,
+	nodeCredentials,
+	venueLocator,
+	venueTimeZoneProperty,
+} from './shared/descriptions';
 import { optionSubtitle } from './shared/subtitles';
-import { venueTimeZoneProperty } from './shared/venueTime';
 
 /** What the trigger can watch for; `action` is how n8n's node panel lists each one. */
 const POLL_EVENTS: INodePropertyOptions[] = [

@@ -17,7 +17,7 @@ import { EVENT_LOCAL_FIELDS, WEBHOOK_EVENTS } from './shared/contract';
 import { authenticationProperty, nodeCredentials, venueLocator } from './shared/descriptions';
 import { authenticationOf } from './transport';
 import { eventsSubtitle } from './shared/subtitles';
-import { withVenueLocalTimes } from './shared/venueTime';
+import { withVenueLocalTimes } from './api/venueTime';
 import { acceptOnce, migrateRecentEventIds, storeAccepted } from './webhooks/acceptedEvents';
 import { subscribe, subscriptionExists, unsubscribeAll } from './webhooks/subscription';
 

@@ -1,8 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, nodeCredentials } from '../shared/descriptions';
-import { venueTimeZoneProperty } from '../shared/venueTime';
+import {
+	authenticationProperty,
+	nodeCredentials,
+	venueTimeZoneProperty,
+} from '../shared/descriptions';
 import * as guest from './guest';
 import * as reservation from './reservation';
 import * as venue from './venue';

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import type { SevenRoomsFunctions } from '../transport';
 
@@ -195,4 +195,25 @@ export interface SevenRoomsApi {
 	reservations: ReservationsApi;
 	waitlist: WaitlistApi;
 	venues: VenuesApi;
+}
+
+/** The Poll Trigger's change events. */
+export type ChangeEvent = 'guestChanged' | 'audienceSync' | 'reservationChanged' | 'waitlistAdded';
+
+/** Where an event's changes come from and which field dates them. */
+export interface ChangeSource {
+	path: string;
+	qs: IDataObject;
+	changedAt: (item: IDataObject) => unknown;
+	/** whether the list takes a changed-since filter (the waitlist's doesn't) */
+	serverFilter: boolean;
+	/** the query for changes from an ISO instant on; default: the OAuth2 API's `updated_at[gte]` */
+	since?: (iso: string) => IDataObject;
+	/** pages of objects in the nodes' vocabulary; default: the shared page loop */
+	pages?: (
+		context: IPollFunctions,
+		path: string,
+		qs: IDataObject,
+		options: { pageSize?: number },
+	) => AsyncGenerator<IDataObject[]>;
 }

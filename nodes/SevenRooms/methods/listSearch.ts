@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { apiOf } from '../api';
-import { rememberVenueTimeZones } from '../shared/venueTime';
+import { rememberVenueTimeZones } from '../api/venueTime';
 
 /** Venues for the resource locator; a group has a handful, so one list filtered here is enough. */
 export async function searchVenues(

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { fingerprintOf } from '../webhooks/acceptedEvents';
 import { apiOf } from '../api';
+import { fingerprintOf, fingerprintsIn } from '../helpers/fingerprint';
 import { connectionOf, serverNow } from '../transport';
 import { POLL_OVERLAP_MS, time } from './changes';
 import type { Change, ChangeCursor } from './changes';
@@ -14,16 +14,6 @@ export interface AudienceState extends ChangeCursor {
 	subscribers?: string;
 	/** when the audience was read (API clock, ISO): who opted out before may have been subscribed */
 	seededAt?: string;
-}
-
-const FINGERPRINT_LENGTH = 12;
-
-function fingerprints(joined: string | undefined): Set<string> {
-	const set = new Set<string>();
-	for (let at = 0; joined && at < joined.length; at += FINGERPRINT_LENGTH) {
-		set.add(joined.slice(at, at + FINGERPRINT_LENGTH));
-	}
-	return set;
 }
 
 /**
@@ -56,7 +46,7 @@ export async function currentSubscribers(
  * just before: they come out as `unsubscribe` (a lost unsubscribe is worse than a spare one).
  */
 export function audienceActions(changes: Change[], state: AudienceState): IDataObject[] {
-	const subscribed = fingerprints(state.subscribers);
+	const subscribed = fingerprintsIn(state.subscribers);
 	const seededAt = time(state.seededAt);
 	const items: IDataObject[] = [];
 	for (const { item } of changes) {

@@ -9,7 +9,7 @@ import {
 	birthdayTargetDates,
 } from '../helpers/birthdays';
 import { checkedId } from '../shared/validation';
-import { venueTimeZone } from '../shared/venueTime';
+import { venueTimeZone } from '../api/venueTime';
 import { apiOf } from '../api';
 import { MANUAL_SAMPLE } from './changes';
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import type { ChangeSource } from '../api';
 import { apiRequestPages, connectionOf, serverNow } from '../transport';
 
 /** Changes are asked for from a little before the last one seen: late writes are not missed. */
@@ -11,24 +12,6 @@ export const UNKNOWN_CLOCK_ALLOWANCE_MS = 5 * 60 * 1000;
 /** What a manual test run shows, and the windows it looks in (two requests at most). */
 export const MANUAL_SAMPLE = 5;
 const MANUAL_RECENT_MS = 24 * 60 * 60 * 1000;
-
-/** Where an event's changes come from and which field dates them. */
-export interface ChangeSource {
-	path: string;
-	qs: IDataObject;
-	changedAt: (item: IDataObject) => unknown;
-	/** whether the list takes a changed-since filter (the waitlist's doesn't) */
-	serverFilter: boolean;
-	/** the query for changes from an ISO instant on; default: the OAuth2 API's `updated_at[gte]` */
-	since?: (iso: string) => IDataObject;
-	/** pages of objects in the nodes' vocabulary; default: the shared page loop */
-	pages?: (
-		context: IPollFunctions,
-		path: string,
-		qs: IDataObject,
-		options: { pageSize?: number },
-	) => AsyncGenerator<IDataObject[]>;
-}
 
 function pagesOf(source: ChangeSource): NonNullable<ChangeSource['pages']> {
 	return (

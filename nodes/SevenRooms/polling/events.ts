@@ -1,15 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import type { ChangeEvent, ChangeSource } from '../api';
 import { changeSource24 } from '../api/v2_4/changes';
 import { RESERVATION_LOCAL_FIELDS, WAITLIST_LOCAL_FIELDS } from '../shared/contract';
 import { authenticationOf } from '../transport';
 import { checkedId } from '../shared/validation';
-import { withVenueLocalTimes } from '../shared/venueTime';
+import { withVenueLocalTimes } from '../api/venueTime';
 import { time } from './changes';
-import type { Change, ChangeSource } from './changes';
-
-export type ChangeEvent = 'guestChanged' | 'audienceSync' | 'reservationChanged' | 'waitlistAdded';
+import type { Change } from './changes';
 
 function venueIdOf(value: unknown): string {
 	const id = typeof value === 'object' && value !== null ? (value as IDataObject).value : value;

@@ -175,6 +175,21 @@ export const timeInputZoneOption: INodeProperties = {
 		'How date-times you enter are meant; a value with an explicit offset (Z, +01:00) always keeps it',
 };
 
+/**
+ * API 2.4 has no venue time zone: the user names it on the node (empty: n8n's time zone, the
+ * workflow's setting or the instance's).
+ */
+export const venueTimeZoneProperty: INodeProperties = {
+	displayName: 'Venue Time Zone',
+	name: 'venueTimeZone',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. America/New_York',
+	description:
+		"The venue's IANA time zone: API 2.4 gives local times without one. Empty: this workflow's time zone.",
+	displayOptions: { show: { authentication: ['api24'] } },
+};
+
 /** A collection parameter (Options, Filters, Additional or Update Fields) in n8n's usual shape. */
 export function collection(
 	displayName: string,

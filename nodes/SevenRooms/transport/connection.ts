@@ -1,26 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INode,
-	IHookFunctions,
-	ILoadOptionsFunctions,
-	IPollFunctions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { PLAIN_HTTP_REFUSED_URL } from '../shared/contract';
 import { dialectOf } from './dialects';
-import type { Dialect } from './dialects';
 import { rateControllerFor } from './rateControl';
 import type { RateController } from './rateControl';
-
-export type SevenRoomsFunctions =
-	| IExecuteFunctions
-	| IPollFunctions
-	| IHookFunctions
-	| ILoadOptionsFunctions
-	| IWebhookFunctions;
+import type { Dialect, SevenRoomsFunctions } from './types';
 
 /** Where and as whom a node talks to SevenRooms. */
 export interface Connection {

@@ -5,10 +5,10 @@
  * API 2.4 is in `dialects/`, one module each.
  */
 export { connectionOf, isLoopbackHost } from './connection';
-export type { Connection, SevenRoomsFunctions } from './connection';
+export type { Connection } from './connection';
 export { apiErrorsOf, isAnswerLost, isNotFound, nodeErrorOf } from './errors';
 export { authenticationOf, dialectOf } from './dialects';
-export type { Dialect } from './dialects';
+export type { Dialect, SevenRoomsFunctions } from './types';
 export { apiRequestAllItems, apiRequestPages, MAX_PAGES } from './pagination';
 export { apiRequest, apiRequestObject } from './request';
 export type { ApiRequestOptions } from './request';

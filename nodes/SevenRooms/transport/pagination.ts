@@ -2,8 +2,8 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { connectionOf } from './connection';
-import type { SevenRoomsFunctions } from './connection';
 import { apiRequest } from './request';
+import type { SevenRoomsFunctions } from './types';
 
 /** More pages than any real list has (a million objects at the largest page size). */
 export const MAX_PAGES = 5_000;

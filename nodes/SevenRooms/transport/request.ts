@@ -9,8 +9,6 @@ import type {
 
 import { jsonOrText, readAnswerBody } from './answerBody';
 import { connectionOf } from './connection';
-import type { SevenRoomsFunctions } from './connection';
-import type { AuthState } from './dialects';
 import {
 	answerLostError,
 	apiError,
@@ -33,6 +31,7 @@ import {
 	waitAfterStatus,
 } from './retryPolicy';
 import { observeServerDate } from './serverClock';
+import type { AuthState, SevenRoomsFunctions } from './types';
 
 export interface ApiRequestOptions {
 	qs?: IDataObject;
@@ -125,7 +124,7 @@ export async function apiRequest(
 		timeout: quick ? retryPolicy.quickTimeoutMs : retryPolicy.requestTimeoutMs,
 	};
 	if (body !== undefined) dialect.encodeBody(request, body, options.encoding);
-	const auth: AuthState = { renew: false };
+	const auth: AuthState = { clientKey: connection.clientKey, renew: false };
 
 	let tokenRefreshed = false;
 	let apiMayHaveActed = false;

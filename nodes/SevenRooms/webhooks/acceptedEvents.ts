@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
+
+import { FINGERPRINT_LENGTH, fingerprintOf, holdsFingerprint } from '../helpers/fingerprint';
 
 /**
  * Which events a SevenRooms Trigger already started a workflow for, so a redelivery starts
@@ -13,16 +14,10 @@ const BUCKET_MS = 60 * 60_000;
 export const RETENTION_MS = 25 * BUCKET_MS;
 /** At most this many fingerprints in static data (600 KB); the oldest hours go first. */
 export const MAX_STORED = 50_000;
-const FINGERPRINT_LENGTH = 12;
 
 const MEMORY_MAX = 100_000;
 // key (workflow|node|fingerprint) → accepted at, oldest first
 const acceptedHere = new Map<string, number>();
-
-/** 72 bits of SHA-256 of the event id: collisions are out of reach at any real volume. */
-export function fingerprintOf(eventKey: string): string {
-	return createHash('sha256').update(eventKey).digest('base64url').slice(0, FINGERPRINT_LENGTH);
-}
 
 function bucketsOf(staticData: IDataObject): Record<string, string> {
 	const buckets = staticData.acceptedEvents;
@@ -31,13 +26,6 @@ function bucketsOf(staticData: IDataObject): Record<string, string> {
 	}
 	staticData.acceptedEvents = {};
 	return staticData.acceptedEvents as Record<string, string>;
-}
-
-function holds(bucket: string, fingerprint: string): boolean {
-	for (let at = bucket.indexOf(fingerprint); at !== -1; at = bucket.indexOf(fingerprint, at + 1)) {
-		if (at % FINGERPRINT_LENGTH === 0) return true;
-	}
-	return false;
 }
 
 function rememberHere(key: string, now: number): boolean {
@@ -54,7 +42,7 @@ function rememberHere(key: string, now: number): boolean {
 function stored(buckets: Record<string, string>, fingerprint: string, now: number): boolean {
 	const oldestKept = Math.floor((now - RETENTION_MS) / BUCKET_MS);
 	return Object.entries(buckets).some(
-		([hour, bucket]) => Number(hour) >= oldestKept && holds(bucket, fingerprint),
+		([hour, bucket]) => Number(hour) >= oldestKept && holdsFingerprint(bucket, fingerprint),
 	);
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { rememberVenueTimeZones } from '../shared/venueTime';
+import { rememberVenueTimeZones } from '../api/venueTime';
 import {
 	apiRequest,
 	apiRequestAllItems,

@@ -1,27 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import { toUtcIso } from '../../helpers/time';
-import { venueTimeZone } from '../../shared/venueTime';
+import type { IDataObject } from 'n8n-workflow';
 
 /** A list from a multi-select, an array or a comma-separated text. */
 export function commaList(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return list.map((entry) => String(entry).trim()).filter(Boolean);
-}
-
-/** The UTC start time from what the user typed, read in the venue's zone unless told UTC. */
-export async function startTimeUtc(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	venueId: string,
-	zoneChoice: unknown,
-): Promise<string> {
-	const zone =
-		zoneChoice === 'utc'
-			? 'utc'
-			: ((await venueTimeZone(context, venueId, { itemIndex })) ?? 'utc');
-	return toUtcIso(context.getNode(), value, { field: 'Start Time', zone, itemIndex });
 }
 
 /** Body fields shared by Create (additional fields) and Update. */

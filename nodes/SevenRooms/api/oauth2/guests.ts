@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { withAdditions } from '../../actions/additions';
 import { checkedId } from '../../shared/validation';
 import {
 	apiErrorsOf,
@@ -11,6 +10,7 @@ import {
 	nodeErrorOf,
 } from '../../transport';
 import type { GuestFilters, GuestsApi } from '../types';
+import { withAdditions } from './additions';
 
 const guestPath = (id: string) => `/guests/${encodeURIComponent(id)}`;
 

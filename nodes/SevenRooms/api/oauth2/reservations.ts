@@ -1,13 +1,28 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { withAdditions } from '../../actions/additions';
-import { startTimeUtc } from '../../actions/reservation/body';
+import { toUtcIso } from '../../helpers/time';
 import { RESERVATION_LOCAL_FIELDS } from '../../shared/contract';
-import { withVenueLocalTimes } from '../../shared/venueTime';
 import { apiRequestAllItems, apiRequestObject } from '../../transport';
 import type { ReservationsApi } from '../types';
+import { venueTimeZone, withVenueLocalTimes } from '../venueTime';
+import { withAdditions } from './additions';
 
 const reservationPath = (id: string) => `/reservations/${encodeURIComponent(id)}`;
+
+/** The UTC start time from what the user typed, read in the venue's zone unless told UTC. */
+async function startTimeUtc(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	venueId: string,
+	zoneChoice: unknown,
+): Promise<string> {
+	const zone =
+		zoneChoice === 'utc'
+			? 'utc'
+			: ((await venueTimeZone(context, venueId, { itemIndex })) ?? 'utc');
+	return toUtcIso(context.getNode(), value, { field: 'Start Time', zone, itemIndex });
+}
 
 export const reservations: ReservationsApi = {
 	async get(context, id, itemIndex) {

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { WAITLIST_LOCAL_FIELDS } from '../../shared/contract';
-import { withVenueLocalTimes } from '../../shared/venueTime';
 import { apiRequest, apiRequestAllItems, apiRequestObject } from '../../transport';
 import type { WaitlistApi } from '../types';
+import { withVenueLocalTimes } from '../venueTime';
 
 const entryPath = (id: string) => `/waitlist/${encodeURIComponent(id)}`;
 

@@ -1,11 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { ChangeSource } from '../../polling/changes';
-import type { ChangeEvent } from '../../polling/events';
-import { configuredTimeZone } from '../../shared/venueTime';
 import { checkedId } from '../../shared/validation';
 import { apiRequestPages } from '../../transport';
+import type { ChangeEvent, ChangeSource } from '../types';
+import { configuredTimeZone } from '../venueTime';
 import { pages24 } from './lists';
 import { guestOf, naiveFromIso, reservationOf, waitlistEntryOf } from './shapes';
 

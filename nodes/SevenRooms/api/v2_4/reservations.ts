@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toUtcIso } from '../../helpers/time';
-import { configuredTimeZone } from '../../shared/venueTime';
 import { apiRequestObject } from '../../transport';
 import type { ReservationsApi } from '../types';
+import { configuredTimeZone } from '../venueTime';
 import { bookingContact } from './contact';
 import { createOnce } from './createOnce';
 import { collect24 } from './lists';

@@ -2,10 +2,10 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { configuredTimeZone } from '../../shared/venueTime';
 import { apiRequest, apiRequestObject, apiRequestPages } from '../../transport';
 import type { SevenRoomsFunctions } from '../../transport';
 import type { WaitlistApi } from '../types';
+import { configuredTimeZone } from '../venueTime';
 import { bookingContact } from './contact';
 import { createOnce } from './createOnce';
 import { serviceDate } from './reservations';

@@ -2,7 +2,7 @@ import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, MAX_PAGE_SIZE } from '../../shared/contract';
 import { errorEntries } from '../errors';
-import type { Dialect } from './index';
+import type { Dialect } from '../types';
 
 /** The next page's cursor, or undefined on the last page (`next_cursor: null`). */
 function nextCursorOf(body: IDataObject | undefined): string | undefined {

@@ -1,11 +1,10 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE_24 } from '../../shared/contract';
-import { connectionOf } from '../connection';
 import { errorEntries } from '../errors';
 import type { SevenRoomsApiErrorEntry } from '../errors';
 import { serverNow } from '../serverClock';
-import type { Dialect } from './index';
+import type { Dialect } from '../types';
 
 /** A token this close to `token_expiration_datetime` is renewed before it is used. */
 export const TOKEN_RENEWAL_MARGIN_MS = 5 * 60_000;
@@ -69,7 +68,7 @@ export const v2_4: Dialect = {
 	async send(context, request, auth) {
 		const data = { ...(await context.getCredentials(CREDENTIAL_TYPE_24)) };
 		const expiresAt = Date.parse(String(data.sessionExpiresAt ?? ''));
-		const now = serverNow((await connectionOf(context)).clientKey) ?? Date.now();
+		const now = serverNow(auth.clientKey) ?? Date.now();
 		if (auth.renew || (!Number.isNaN(expiresAt) && expiresAt - TOKEN_RENEWAL_MARGIN_MS <= now)) {
 			data.sessionToken = '';
 		}

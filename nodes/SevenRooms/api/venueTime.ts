@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { withLocalTimes } from '../helpers/time';
 import { apiRequestObject, authenticationOf, connectionOf } from '../transport';
@@ -8,7 +8,8 @@ import type { SevenRoomsFunctions } from '../transport';
 
 /**
  * Venues' IANA time zones, the one cache of them: per API client and venue, for an hour, in this
- * process. Every node reads venue-local times through here.
+ * process. Every node reads venue-local times through here. API 2.4 has no venue time zone: the
+ * node's Venue Time Zone parameter names it (`venueTimeZoneProperty` in shared/descriptions.ts).
  */
 const CACHE_MS = 60 * 60_000;
 const zones = new Map<string, { zone: string | undefined; until: number }>();
@@ -30,21 +31,6 @@ function zoneOfVenue(context: SevenRoomsFunctions, venue: IDataObject): string |
 	}
 	return zone;
 }
-
-/**
- * API 2.4 has no venue time zone: the user names it on the node (empty: n8n's time zone, the
- * workflow's setting or the instance's).
- */
-export const venueTimeZoneProperty: INodeProperties = {
-	displayName: 'Venue Time Zone',
-	name: 'venueTimeZone',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. America/New_York',
-	description:
-		"The venue's IANA time zone: API 2.4 gives local times without one. Empty: this workflow's time zone.",
-	displayOptions: { show: { authentication: ['api24'] } },
-};
 
 /** The node's Venue Time Zone (API 2.4), checked; n8n's time zone when it is empty. */
 export function configuredTimeZone(context: SevenRoomsFunctions, itemIndex = 0): string {
