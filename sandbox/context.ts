@@ -3,12 +3,12 @@ import type { ClientCredentials } from './auth';
 import { DEFAULT_FAULTS } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { RateLimiter } from './rateLimit';
-import { SEEDED_TAG_GROUPS } from './routes/v2_4/tags';
 import { prng } from './seed';
+import { SEEDED_TAG_GROUPS } from './seedLists';
 import { GuestOrder, seedState } from './state';
 import type { IdSequence, SandboxState } from './state';
 import { freshStats } from './stats';
-import type { FaultOptions, SandboxStats } from './types';
+import type { FaultOptions, SandboxClock, SandboxStats } from './types';
 import { DEFAULT_DELIVERY, WebhookDispatcher } from './webhookDelivery';
 import type { DeliveryOptions } from './webhookDelivery';
 
@@ -35,21 +35,6 @@ export interface SandboxOptions {
 	clients?: ClientCredentials[];
 	/** quiet by default; `true` logs one line per request */
 	log?: boolean;
-}
-
-/**
- * The API's clocks. Real time runs what must not drift (tokens, cursors, the rate limiter,
- * idempotency); the API's clocks carry the skew a test sets, as a server whose clock is off.
- */
-export interface SandboxClock {
-	/** real time, ms */
-	realMs(): number;
-	/** the API's wall clock: real time plus the skew (webhook signature times) */
-	wallMs(): number;
-	/** the data clock plus the skew: what the API writes into objects and the Date header */
-	now(): Date;
-	/** `now()` as the contract's ISO 8601 UTC timestamp */
-	timestamp(): string;
 }
 
 /**

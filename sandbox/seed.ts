@@ -1,5 +1,16 @@
 import { DateTime } from 'luxon';
 
+import {
+	DAYS,
+	DIETARY,
+	FIRST,
+	LAST,
+	PHONE_COUNTRIES,
+	phoneFor,
+	SECTIONS,
+	TAGS,
+	VENUES,
+} from './seedLists';
 import type { Guest, Reservation, SandboxData, Table, Venue, WaitlistEntry } from './types';
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same data and faults. */
@@ -14,124 +25,15 @@ export function prng(seed: number): () => number {
 	};
 }
 
-const FIRST = [
-	'Olivia',
-	'Liam',
-	'Amelia',
-	'Noah',
-	'Isla',
-	'Omar',
-	'Layla',
-	'Mateo',
-	'Sofia',
-	'Yusuf',
-	'Grace',
-	'Hiro',
-	'Chloe',
-	'Arjun',
-	'Emma',
-	'Lucas',
-	'Aisha',
-	'Leo',
-	'Maya',
-	'Ethan',
-	'Zara',
-	'Daniel',
-	'Nora',
-	'Samuel',
-];
-const LAST = [
-	'Smith',
-	'Johnson',
-	'Patel',
-	'Garcia',
-	'Williams',
-	'Brown',
-	'Al Mansoori',
-	'Kim',
-	'Rossi',
-	'Nguyen',
-	'Taylor',
-	'Hernandez',
-	'Cohen',
-	"O'Brien",
-	'Khan',
-	'Silva',
-	'Jones',
-	'Tanaka',
-	'Murphy',
-	'Haddad',
-];
-export const TAGS = [
-	'vip',
-	'regular',
-	'wine-lover',
-	'vegan',
-	'allergy',
-	'birthday-club',
-	'corporate',
-];
-const DIETARY = [
-	'',
-	'',
-	'',
-	'vegetarian',
-	'vegan',
-	'nut allergy',
-	'gluten free',
-	'shellfish allergy',
-	'no pork',
-];
-const SECTIONS = ['Main Room', 'Bar', 'Terrace', 'Private Dining'];
-
-const VENUES: Array<Omit<Venue, 'created_at' | 'updated_at'>> = [
-	{
-		id: 'ven_nyc',
-		name: 'Harbor & Vine New York',
-		timezone: 'America/New_York',
-		currency: 'USD',
-		address: '88 Greenwich St, New York, NY 10006, US',
-		operating_hours: [],
-	},
-	{
-		id: 'ven_ldn',
-		name: 'Harbor & Vine London',
-		timezone: 'Europe/London',
-		currency: 'GBP',
-		address: '12 Bankside, London SE1 9TG, UK',
-		operating_hours: [],
-	},
-	{
-		id: 'ven_dxb',
-		name: 'Harbor & Vine Dubai',
-		timezone: 'Asia/Dubai',
-		currency: 'AED',
-		address: 'Gate Village 4, DIFC, Dubai, AE',
-		operating_hours: [],
-	},
-];
-
-/** Guests' phone countries follow the venues': US, GB, AE. */
-const PHONE_COUNTRIES = ['US', 'GB', 'AE'];
-
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-/** A valid, unique phone number for guest `index` in one of three countries. */
-export function phoneFor(index: number, country: string): string {
-	const line = String(index % 10_000).padStart(4, '0');
-	const block = Math.floor(index / 10_000);
-	if (country === 'GB') return `+44207${String(100 + (block % 800)).padStart(3, '0')}${line}`;
-	if (country === 'AE') return `+97150${String(100 + (block % 800)).padStart(3, '0')}${line}`;
-	// US exchange 2xx-8xx skipping N11 service codes.
-	let exchange = 201 + (block % 690);
-	if (exchange % 100 === 11) exchange += 1;
-	return `+1212${exchange}${line}`;
-}
-
 function iso(dateTime: DateTime): string {
 	return dateTime.toUTC().toISO() as string;
 }
 
+/**
+ * The seeded restaurant group, the same for the same seed and clock: venues and their tables,
+ * guests (some with a birthday in the coming week at every venue), reservations a month either
+ * side of today, and a waitlist at each venue.
+ */
 export function seedData(options: { seed: number; guests: number; now: Date }): SandboxData {
 	const random = prng(options.seed);
 	const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];

@@ -168,3 +168,18 @@ export interface SandboxStats {
 		answers: Record<string, number>;
 	};
 }
+
+/**
+ * The API's clocks. Real time runs what must not drift (tokens, cursors, the rate limiter,
+ * idempotency); the API's clocks carry the skew a test sets, as a server whose clock is off.
+ */
+export interface SandboxClock {
+	/** real time, ms */
+	realMs(): number;
+	/** the API's wall clock: real time plus the skew (webhook signature times) */
+	wallMs(): number;
+	/** the data clock plus the skew: what the API writes into objects and the Date header */
+	now(): Date;
+	/** `now()` as the contract's ISO 8601 UTC timestamp */
+	timestamp(): string;
+}

@@ -3,9 +3,8 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 
-import type { SandboxClock } from './context';
 import type { IdSequence } from './state';
-import type { SandboxStats, Webhook } from './types';
+import type { SandboxClock, SandboxStats, Webhook } from './types';
 
 export const WEBHOOK_EVENTS = [
 	'reservation.created',

@@ -101,7 +101,7 @@ function resolved(from: string, specifier: string): string | undefined {
 	);
 }
 
-const files = ['nodes', 'credentials'].flatMap(sourceFiles).sort();
+const files = ['nodes', 'credentials', 'sandbox'].flatMap(sourceFiles).sort();
 const imports = new Map(
 	files.map((file) => [
 		file,
@@ -150,6 +150,7 @@ describe('the layers of the code', () => {
 	it('reads the imports of nodes/, credentials/ and sandbox/', () => {
 		expect(files.length).toBeGreaterThan(100);
 		expect(imports.get(`${NODE_ROOT}api/index.ts`)).toContain(`${NODE_ROOT}transport/index.ts`);
+		expect(imports.get('sandbox/server.ts')).toContain('sandbox/pipeline.ts');
 	});
 
 	it('has no import from a lower layer of nodes/ into a higher one', () => {

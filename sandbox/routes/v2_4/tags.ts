@@ -6,19 +6,8 @@ import { bad } from './fields';
 /**
  * 2.4 tags are `Tag Group:Tag Name`; the stored objects keep bare names (the contract's tags), and
  * the sandbox remembers each name's group. A name is in one group: adding `B:vip` moves `vip`.
+ * The seeded tags' groups are `SEEDED_TAG_GROUPS` (seedLists.ts).
  */
-
-/** The 2.4 API's tag group of each seeded tag (guests' and reservations'). */
-export const SEEDED_TAG_GROUPS: Record<string, string> = {
-	vip: 'Guest Status',
-	regular: 'Guest Status',
-	corporate: 'Guest Status',
-	'wine-lover': 'Preferences',
-	vegan: 'Dietary',
-	allergy: 'Dietary',
-	'birthday-club': 'Marketing',
-	anniversary: 'Occasion',
-};
 
 const slug = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 const DEFAULT_GROUP = 'Custom Global';
