@@ -90,7 +90,15 @@ export class SevenRoomsApi implements ICredentialType {
 				show: { region: ['custom'], baseUrl: [{ _cnd: { startsWith: 'http:' } }] },
 			},
 		},
-		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true },
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'SevenRooms issues API clients on request (there is no self-service page): ask your account manager or SevenRooms support for an API client for n8n',
+		},
 		{
 			displayName: 'Client Secret',
 			name: 'clientSecret',

@@ -70,7 +70,8 @@ export class SevenRoomsOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'From SevenRooms: Settings → API access, or your SevenRooms account manager',
+			description:
+				'SevenRooms issues API clients on request (there is no self-service page): ask your account manager or SevenRooms support for an API client for n8n',
 		},
 		{
 			displayName: 'Client Secret',

@@ -1,11 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
-import { N8nClient, OWNER, ROOT, startN8n } from '../dev/n8n';
+import { launchChromium, signInToEditor } from '../dev/browser';
+import { N8nClient, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
 import { credential24Data, credentialData, demoWorkflows } from '../dev/demo';
 import { startSandbox } from '../sandbox/server';
@@ -26,19 +26,7 @@ beforeAll(async () => {
 	n8n = await startN8n({ userFolder: path.join(ROOT, '.n8n-data/e2e-editor') });
 	client = new N8nClient(n8n.url);
 	await client.signIn();
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
+	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	page.on('console', (message) => {
 		if (message.type() === 'error') consoleErrors.push(message.text());
@@ -57,14 +45,7 @@ const shot = async (name: string) =>
 
 describe('the SevenRooms node in the n8n editor', () => {
 	it('adds SevenRooms → Guest → Create, renders its parameters and the credential form', async () => {
-		await page.goto(`${n8n.url}/signin`);
-		await page.getByLabel(/email/i).first().fill(OWNER.email);
-		await page
-			.getByLabel(/password/i)
-			.first()
-			.fill(OWNER.password);
-		await page.getByRole('button', { name: /sign in/i }).click();
-		await page.waitForURL((url) => !url.pathname.includes('signin'));
+		await signInToEditor(page, n8n.url);
 		// The sign-in page's session probe answers 401 before login: not ours.
 		consoleErrors.length = 0;
 

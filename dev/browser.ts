@@ -1,0 +1,37 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals: the Chromium path from the environment) */
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+import { OWNER } from './n8n';
+
+/**
+ * Debian's headless Chromium (`apt-get install chromium`; `CHROMIUM_PATH` for another binary, as
+ * CI's Chrome), for the editor e2e test and the README screenshots.
+ */
+export async function launchChromium(): Promise<Browser> {
+	return await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+}
+
+/** Signs in to the n8n editor at `n8nUrl` as the demo's owner, through its sign-in form. */
+export async function signInToEditor(page: Page, n8nUrl: string): Promise<void> {
+	await page.goto(`${n8nUrl}/signin`);
+	await page.getByLabel(/email/i).first().fill(OWNER.email);
+	await page
+		.getByLabel(/password/i)
+		.first()
+		.fill(OWNER.password);
+	await page.getByRole('button', { name: /sign in/i }).click();
+	await page.waitForURL((url) => !url.pathname.includes('signin'));
+}
