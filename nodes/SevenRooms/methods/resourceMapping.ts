@@ -48,7 +48,7 @@ function fromAi(field: MappedField): string {
  * The fields of the operation on the node's API (its Authentication): static schemas, so the
  * mapper opens without a credential or a request. API 2.4's client custom fields are not among
  * them: the contract's client fields list none, and neither creating nor updating a client takes
- * any (README, "Decisions where the contract is silent").
+ * any (docs/column-mapper.md).
  */
 export async function getMappingColumns(
 	this: ILoadOptionsFunctions,
