@@ -26,7 +26,7 @@ let n8n: N8nInstance;
 let client: N8nClient;
 
 /** A slow HTTP call: a request the workflow makes is answered only when the test says so. */
-let held: Array<() => void> = [];
+const held: Array<() => void> = [];
 let onHeld: () => void = () => undefined;
 const slowServer = http.createServer((request, response) => {
 	request.resume();
