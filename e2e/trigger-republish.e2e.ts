@@ -70,6 +70,12 @@ async function deliver(body: string): Promise<number> {
 	return answer.status;
 }
 
+/** A reservation.created event's body, with `fields` (an id, or none). */
+function booking(fields: Record<string, unknown>, reservationId: string): string {
+	const data = { id: reservationId, venue_id: 'ven_nyc', party_size: 2 };
+	return JSON.stringify({ ...fields, type: 'reservation.created', venue_id: 'ven_nyc', data });
+}
+
 function workflowNodes(credentialId: string, events: string[]) {
 	return [
 		{
@@ -125,13 +131,7 @@ it('keeps accepting deliveries after an execution that ran across a re-publish e
 	await until('the subscription', () => sandbox.state.webhooks.size === 1);
 
 	const reachedPos = new Promise<void>((resolve) => (onHeld = resolve));
-	const slow = JSON.stringify({
-		id: 'evt_slow',
-		type: 'reservation.created',
-		venue_id: 'ven_nyc',
-		data: { id: 'res_slow', party_size: 2 },
-	});
-	expect(await deliver(slow)).toBe(200);
+	expect(await deliver(booking({ id: 'evt_slow' }, 'res_slow'))).toBe(200);
 	await reachedPos; // its execution stored the event and now waits on the slow POS
 
 	// Meanwhile the user adds an event to the trigger and publishes the workflow: n8n re-registers
@@ -160,13 +160,7 @@ it('keeps accepting deliveries after an execution that ran across a re-publish e
 	expect((await client.waitForExecution(first.id)).status).toBe('success');
 
 	// The next event, signed by the subscription SevenRooms has now, starts the workflow.
-	const next = JSON.stringify({
-		id: 'evt_after_republish',
-		type: 'reservation.created',
-		venue_id: 'ven_nyc',
-		data: { id: 'res_next', party_size: 4 },
-	});
-	expect(await deliver(next)).toBe(200);
+	expect(await deliver(booking({ id: 'evt_after_republish' }, 'res_next'))).toBe(200);
 	await until('the execution of the next event', async () => {
 		const executions = await client.executionSummaries(workflow.id);
 		return executions.length === 2 && executions.every((run) => run.status === 'success');
@@ -178,11 +172,7 @@ it('starts nothing for an id-less event redelivered after a restart', async () =
 	posAnswersAtOnce();
 	const count = await client.executionCount(workflowId);
 	// An event without an id: the signed body is what identifies it.
-	const idless = JSON.stringify({
-		type: 'reservation.created',
-		venue_id: 'ven_nyc',
-		data: { id: 'res_idless', party_size: 2 },
-	});
+	const idless = booking({}, 'res_idless');
 	expect(await deliver(idless)).toBe(200);
 	await until('its execution', async () => {
 		const executions = await client.executionSummaries(workflowId);
