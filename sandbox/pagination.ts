@@ -10,7 +10,11 @@ interface CursorClaims {
 	f: string;
 	/** expiry, real time ms */
 	e: number;
+	/** makes each cursor new (`faults.endlessEmptyPages`) */
+	x?: number;
 }
+
+let endlessSerial = 0;
 
 const encode = (claims: CursorClaims) => Buffer.from(JSON.stringify(claims)).toString('base64url');
 
@@ -22,7 +26,8 @@ export function insertionOrder<T>(map: Map<string, T>): Array<Keyed<T>> {
 /**
  * Keyset pagination over a sorted list: stable while objects change between pages. The cursor
  * names the last key served, so an object that moves (a guest updated) is seen again at its new
- * place, never skipped. With `faults.repeatCursor` every page names the same cursor (a server bug).
+ * place, never skipped. With `faults.repeatCursor` every page names the same cursor, with
+ * `faults.endlessEmptyPages` the end of the list a new one each time (server bugs).
  */
 export function paginate<T>(
 	ctx: SandboxContext,
@@ -65,6 +70,13 @@ export function paginate<T>(
 	const nextCursor = () =>
 		encode({ k: lastKey, f: filters, e: ctx.clock.realMs() + ctx.cursorTtlMs });
 	let next_cursor: string | null = more ? nextCursor() : null;
+	if (ctx.faults.endlessEmptyPages && !more)
+		next_cursor = encode({
+			k: lastKey,
+			f: filters,
+			e: ctx.clock.realMs() + ctx.cursorTtlMs,
+			x: ++endlessSerial,
+		});
 	if (ctx.faults.repeatCursor) next_cursor = cursor || nextCursor();
 	return { status: 200, body: { data, pagination: { next_cursor, limit } } };
 }

@@ -119,6 +119,8 @@ export interface FaultOptions {
 	rateLimitHeaders: boolean;
 	/** a server bug: list pages all answer the same non-null next_cursor, so paging never ends */
 	repeatCursor: boolean;
+	/** a server bug: past the last object every page is empty and names a new next cursor */
+	endlessEmptyPages: boolean;
 	/** fraction of authenticated API requests answered 200 text/html (a proxy's page, not the API) */
 	htmlFraction: number;
 	/** fraction of authenticated API requests answered 502 text/html (a proxy's error page) */

@@ -66,6 +66,11 @@ export function triggerHarness(
 		staticData: () => (saved[nodeKey] ??= {}) as IDataObject,
 		/** the workflow's whole static data, e.g. to start another harness from it (a restart) */
 		savedStaticData: () => JSON.parse(JSON.stringify(saved)) as IDataObject,
+		/** n8n saving an execution's copy of the static data over the workflow's whole */
+		overwriteStaticData: (whole: IDataObject) => {
+			saved = JSON.parse(JSON.stringify(whole)) as IDataObject;
+			delete saved.__dataChanged;
+		},
 		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[]> {
 			const workflow = load();
 			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
@@ -133,6 +138,8 @@ export function triggerHarness(
 			return {
 				...answer,
 				items: (result.workflowData?.[0] ?? []).map((item) => item.json) as IDataObject[],
+				/** the items whole, as n8n hands them to the execution the delivery starts */
+				executionItems: result.workflowData?.[0] ?? [],
 				started: Boolean(result.workflowData),
 			};
 		},

@@ -79,11 +79,14 @@ export async function runWorkflow(
 		credentialsHelper,
 		executionId,
 		triggerItems = [{}],
+		webhookItems,
 		staticData,
 	}: {
 		credentialsHelper: TestCredentialsHelper;
 		executionId?: string;
 		triggerItems?: IDataObject[];
+		/** the items a trigger's webhook() returned, whole (wins over `triggerItems`) */
+		webhookItems?: INodeExecutionData[];
 		/** the workflow's static data as the run gets it (a queue-mode worker gets none) */
 		staticData?: IDataObject;
 	},
@@ -123,7 +126,11 @@ export async function runWorkflow(
 			waitingExecution: {},
 			waitingExecutionSource: null,
 			nodeExecutionStack: [
-				{ node: startNode, data: { main: [triggerItems.map((json) => ({ json }))] }, source: null },
+				{
+					node: startNode,
+					data: { main: [webhookItems ?? triggerItems.map((json) => ({ json }))] },
+					source: null,
+				},
 			],
 		},
 	} as unknown as IRunExecutionData;

@@ -60,18 +60,24 @@ const POLL_EVENTS: INodePropertyOptions[] = [
 	},
 ];
 
-/** A change event's poll: the first one after activation only starts the cursor (no backlog). */
+/**
+ * A change event's poll: the first one after activation only starts the cursor (no backlog), and
+ * for Audience Sync reads the audience. The cursor is taken first, on the API's clock: reading a
+ * large audience takes minutes (50,000 guests at 120 requests a minute: over three), and whatever
+ * changes meanwhile must fall in the next poll's window.
+ */
 async function pollChangeEvent(
 	context: IPollFunctions,
 	event: ChangeEvent,
 	source: ChangeSource,
 	state: AudienceState,
 ): Promise<IDataObject[]> {
+	const cursor = state.cursor ? undefined : await firstCursor(context, source);
 	if (event === 'audienceSync' && state.subscribers === undefined) {
 		Object.assign(state, await currentSubscribers(context));
 	}
-	if (!state.cursor) {
-		state.cursor = await firstCursor(context, source);
+	if (cursor) {
+		state.cursor = cursor;
 		state.recent = {};
 		return [];
 	}

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
@@ -18,7 +17,13 @@ import { authenticationProperty, nodeCredentials, venueLocator } from './shared/
 import { authenticationOf } from './transport';
 import { eventsSubtitle } from './shared/subtitles';
 import { withVenueLocalTimes } from './api/venueTime';
-import { acceptOnce, migrateRecentEventIds, storeAccepted } from './webhooks/acceptedEvents';
+import {
+	EVENT_KEY_PROPERTY,
+	acceptOnce,
+	eventKeyOf,
+	migrateRecentEventIds,
+	storeAccepted,
+} from './webhooks/acceptedEvents';
 import { subscribe, subscriptionExists, unsubscribeAll } from './webhooks/subscription';
 
 /** The delivered event, or undefined when the body is not a JSON object (answered with 400). */
@@ -129,22 +134,28 @@ export class SevenRoomsTrigger implements INodeType {
 	};
 
 	/**
-	 * The execution an accepted delivery started: the event passes through unchanged, and its id is
-	 * stored in the static data here. n8n 2.41 does not save static data changed on the way to a
-	 * webhook answer that starts an execution, but saves what the execution changes, so this is what
-	 * keeps a redelivery after a restart from starting the workflow again.
+	 * The execution an accepted delivery started: the event passes through unchanged, and its key
+	 * (the id, or the signed body's hash) is stored in the static data here. n8n 2.41 does not save
+	 * static data changed on the way to a webhook answer that starts an execution, but saves what
+	 * the execution changes, so this is what keeps a redelivery after a restart from starting the
+	 * workflow again.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
+		const items = this.getInputData().map(({ [EVENT_KEY_PROPERTY]: key, ...item }) => ({
+			item,
+			// Items from elsewhere (pinned data, an older trigger's webhook) carry only the event.
+			key: typeof key === 'string' ? key : item.json.id,
+		}));
+		const output = items.map(({ item }) => item);
 		const state = this.getWorkflowStaticData('node');
 		// A queue-mode worker gets the execution without the workflow's static data, and n8n would
 		// save what changes here over all of it, signing secret included. Only a copy that holds the
 		// subscription is the real one (reading it, or an empty node entry, marks nothing changed).
-		if (typeof state.webhookSecret !== 'string') return [items];
-		for (const { json } of items) {
-			if (typeof json.id === 'string' && json.id !== '') storeAccepted(state, json.id);
+		if (typeof state.webhookSecret !== 'string') return [output];
+		for (const { key } of items) {
+			if (typeof key === 'string' && key !== '') storeAccepted(state, key);
 		}
-		return [items];
+		return [output];
 	}
 
 	/**
@@ -185,12 +196,8 @@ export class SevenRoomsTrigger implements INodeType {
 			return answer(this, 200, { received: true });
 		}
 
-		// At-least-once delivery: a redelivered event is acknowledged and starts nothing. Only signed
-		// content identifies it: the body's id, or the body itself when it has none.
-		const eventKey =
-			typeof event.id === 'string' && event.id !== ''
-				? event.id
-				: `body:${createHash('sha256').update(raw).digest('hex')}`;
+		// At-least-once delivery: a redelivered event is acknowledged and starts nothing.
+		const eventKey = eventKeyOf(event, raw);
 		migrateRecentEventIds(state);
 		const triggerKey = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
 		if (!acceptOnce(state, triggerKey, eventKey)) {
@@ -203,6 +210,7 @@ export class SevenRoomsTrigger implements INodeType {
 			knownZone: typeof venueId === 'string' ? zones[venueId] : undefined,
 			quick: true,
 		});
-		return { workflowData: [this.helpers.returnJsonArray([{ ...event, data: localData }])] };
+		const item = { json: { ...event, data: localData }, [EVENT_KEY_PROPERTY]: eventKey };
+		return { workflowData: [[item]] };
 	}
 }

@@ -194,6 +194,32 @@ describe('the 2.4 token', () => {
 	});
 });
 
+describe('lists', () => {
+	it('end on their first empty page, whatever cursors the pages after it would name', async () => {
+		sandbox.setFaults({ endlessEmptyPages: true });
+		const requests = () =>
+			Object.values(sandbox.stats.requests)
+				.flatMap((byStatus) => Object.values(byStatus))
+				.reduce((sum, count) => sum + count, 0);
+		const before = requests();
+		const result = await runWorkflow(
+			sevenRoomsWorkflow({
+				authentication: 'api24',
+				resource: 'guest',
+				operation: 'getAll',
+				returnAll: true,
+			}),
+			{ credentialsHelper: sevenRooms24Credentials(sandbox.url) },
+		);
+		sandbox.setFaults({ endlessEmptyPages: false });
+		expect(result.errorOf('SevenRooms')).toBeUndefined();
+		expect(result.outputOf('SevenRooms')).toHaveLength(sandbox.state.guests.size);
+		// 300 guests are one page of 400 (at most two, by the route's page size), then the empty one;
+		// the token may be fetched once.
+		expect(requests() - before).toBeLessThanOrEqual(4);
+	});
+});
+
 describe('the SevenRooms Trigger on 2.4', () => {
 	it('refuses to activate and names the Poll Trigger', async () => {
 		const trigger = triggerHarness(

@@ -144,6 +144,21 @@ describe('every wait is bounded', () => {
 		);
 		expect(requestsTo('GET /guests') - before).toBeLessThanOrEqual(3);
 	});
+
+	it('stops a list that goes on with empty pages and ever-new cursors, naming the path, after a few requests', async () => {
+		sandbox.setFaults({ endlessEmptyPages: true });
+		const before = requestsTo('GET /guests');
+		const result = await runWorkflow(
+			sevenRoomsWorkflow({ resource: 'guest', operation: 'getAll', returnAll: true }),
+			{ credentialsHelper: sevenRoomsCredentials(sandbox.url) },
+		);
+		expect(result.errorOf('SevenRooms')?.message).toBe(
+			"SevenRooms' pages of /guests do not end: 3 empty pages in a row each named a next page",
+		);
+		// The guests' pages of 200, then the empty ones.
+		const pages = Math.ceil(sandbox.state.guests.size / 200);
+		expect(requestsTo('GET /guests') - before).toBeLessThanOrEqual(pages + 3);
+	});
 });
 
 describe('ids are ids', () => {

@@ -1,3 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { retryPolicy } from '../../nodes/SevenRooms/transport';
@@ -89,6 +93,85 @@ describe('cursors on the API’s clock', () => {
 		const next = (await trigger.poll()).map((guest) => guest.id);
 		expect(next).toContain('gst_000401');
 		expect(next).not.toContain('gst_000400');
+	});
+});
+
+/**
+ * The sandbox behind a proxy that calls `before` with each request's method and URL (path and
+ * query) and waits for it before passing the request on: what happens at the API while the node
+ * is in the middle of something.
+ */
+async function behindProxy(
+	before: (method: string, url: string) => Promise<void>,
+): Promise<{ url: string; close(): Promise<void> }> {
+	const target = new URL(sandbox.url);
+	const proxy = http.createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => {
+			void before(request.method ?? 'GET', request.url ?? '/').then(() => {
+				const upstream = http.request(
+					{
+						host: target.hostname,
+						port: target.port,
+						method: request.method,
+						path: request.url,
+						headers: { ...request.headers, host: target.host },
+					},
+					(answer) => {
+						response.writeHead(answer.statusCode ?? 502, answer.headers);
+						answer.pipe(response);
+					},
+				);
+				upstream.end(Buffer.concat(chunks));
+			});
+		});
+	});
+	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+		close: () => new Promise((resolve) => proxy.close(() => resolve())),
+	};
+}
+
+describe('the audience read at activation', () => {
+	it('unsubscribes subscribers who opt out while it reads, however long the read takes', async () => {
+		const subscribers = [...sandbox.state.guests.values()]
+			.filter((guest) => guest.email_opt_in === true)
+			.map((guest) => guest.id)
+			.sort();
+		const [early, late] = [subscribers[0], subscribers[subscribers.length - 1]];
+		let audiencePages = 0;
+		const proxy = await behindProxy(async (method, url) => {
+			if (method !== 'GET' || !/^\/guests\?.*email_opt_in=true/.test(url)) return;
+			audiencePages++;
+			// Before the first page: a subscriber the read has yet to reach opts out.
+			if (audiencePages === 1) await api('PATCH', `/guests/${late}`, { email_opt_in: false });
+			if (audiencePages === 2) {
+				// One the read already had opts out; then the read goes on for five minutes more
+				// (a 50,000-guest audience at 120 requests a minute takes over three).
+				await api('PATCH', `/guests/${early}`, { email_opt_in: false });
+				sandbox.setClock(5 * MINUTE);
+			}
+		});
+		try {
+			const trigger = triggerHarness(
+				TYPE,
+				{ event: 'audienceSync' },
+				sevenRoomsCredentials(proxy.url),
+			);
+			expect(await trigger.poll()).toEqual([]);
+			expect(audiencePages).toBeGreaterThan(2);
+			const actions = (await trigger.poll())
+				.filter((guest) => guest.id === early || guest.id === late)
+				.map((guest) => [guest.id, guest.audience_action]);
+			expect(Object.fromEntries(actions)).toEqual({
+				[early]: 'unsubscribe',
+				[late]: 'unsubscribe',
+			});
+		} finally {
+			await proxy.close();
+		}
 	});
 });
 

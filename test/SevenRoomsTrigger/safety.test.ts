@@ -1,6 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { retryPolicy } from '../../nodes/SevenRooms/transport';
+import { EVENT_KEY_PROPERTY } from '../../nodes/SevenRooms/webhooks/acceptedEvents';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { SIGNATURE_HEADER, signatureHeader } from '../../sandbox/webhookDelivery';
@@ -53,14 +54,49 @@ function restart() {
 	});
 }
 
-function signed(harness: ReturnType<typeof trigger>, body: object, headers = {}) {
+function signed(
+	harness: ReturnType<typeof trigger>,
+	body: object,
+	headers = {},
+	secret = String(harness.staticData().webhookSecret),
+) {
 	const raw = JSON.stringify(body);
 	const t = Math.floor(Date.now() / 1000);
-	const secret = String(harness.staticData().webhookSecret);
 	return harness.deliver(raw, {
 		[SIGNATURE_HEADER]: signatureHeader(secret, t, raw),
 		...headers,
 	});
+}
+
+/** A delivery as SevenRooms sends it: signed by the one subscription it has for `url`. */
+function fromSevenRooms(harness: ReturnType<typeof trigger>, url: string, body: object) {
+	const subscriptions = subscriptionsTo(url);
+	expect(subscriptions).toHaveLength(1);
+	return signed(harness, body, {}, subscriptions[0].secret);
+}
+
+/**
+ * The execution an accepted delivery starts, with the static data it loads (none on a queue-mode
+ * worker), in a workflow of the trigger alone.
+ */
+function execution(webhookItems: INodeExecutionData[], staticData?: IDataObject) {
+	return runWorkflow(
+		{
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'Trigger',
+					type: TYPE,
+					typeVersion: 2,
+					position: [0, 0],
+					parameters: { events: ['reservation.created'], options: {} },
+					credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms' } },
+				},
+			],
+			connections: {},
+		},
+		{ credentialsHelper: sevenRoomsCredentials(sandbox.url), webhookItems, staticData },
+	);
 }
 
 describe('the subscription cannot be orphaned', () => {
@@ -148,41 +184,74 @@ describe('deliveries', () => {
 		await after.hook('delete');
 	});
 
+	it('starts an id-less event once across an n8n restart: its execution stores the signed body', async () => {
+		const before = trigger();
+		await before.hook('create');
+		const body = { type: 'reservation.created', venue_id: 'ven_nyc', data: { id: 'res_idless' } };
+		// n8n 2.41 does not save what the webhook changes when it starts an execution: the execution
+		// loads the static data as it was before the delivery, and stores the event.
+		const loaded = before.savedStaticData();
+		const accepted = await signed(before, body);
+		expect(accepted.started).toBe(true);
+		const run = await execution(accepted.executionItems, loaded);
+		// The workflow gets the event alone.
+		expect(run.outputOf('Trigger')).toEqual(accepted.items);
+		expect(run.items('Trigger')[0]).not.toHaveProperty(EVENT_KEY_PROPERTY);
+		expect(run.staticDataToSave()).toBeDefined();
+		before.overwriteStaticData(run.staticDataToSave()!);
+		restart();
+		const after = trigger(before.savedStaticData());
+		expect(await signed(after, body)).toMatchObject({ status: 200, started: false });
+		await after.hook('delete');
+	});
+
+	it('keeps accepting deliveries when an execution from before a re-publish saves its static data', async () => {
+		const harness = trigger();
+		await harness.hook('create');
+		const url = String(sandbox.state.webhooks.get(String(harness.staticData().webhookId))?.url);
+		// A delivery starts an execution, which loads the static data as it is now (n8n 2.41 saves
+		// nothing the webhook changed when it starts an execution)...
+		const loaded = harness.savedStaticData();
+		const accepted = await signed(harness, { id: 'evt_slow', type: 'reservation.created' });
+		// ...and, while it waits on a slow node, the user re-publishes: n8n re-registers the trigger.
+		await harness.hook('delete');
+		expect(await harness.hook('checkExists')).toBe(false);
+		await harness.hook('create');
+		// The execution ends; it stored its event, so n8n saves its copy over the workflow's whole.
+		const run = await execution(accepted.executionItems, loaded);
+		expect(run.staticDataToSave()).toBeDefined();
+		harness.overwriteStaticData(run.staticDataToSave()!);
+		const next = await fromSevenRooms(harness, url, {
+			id: 'evt_next',
+			type: 'reservation.created',
+		});
+		expect(next).toMatchObject({ status: 200, started: true });
+		// The next activation (n8n starting, say) finds the written-back subscription id gone and
+		// leaves one subscription that the trigger can verify.
+		expect(await harness.hook('checkExists')).toBe(false);
+		await harness.hook('create');
+		expect(
+			(await fromSevenRooms(harness, url, { id: 'evt_later', type: 'reservation.created' }))
+				.started,
+		).toBe(true);
+		await harness.hook('delete');
+		expect(subscriptionsTo(url)).toEqual([]);
+	});
+
 	it('leaves the static data alone on a queue-mode worker, which gets the execution without it', async () => {
 		// n8n's queue: the execution an accepted delivery started runs on a worker, from a snapshot
 		// without static data, and whatever the run changes is saved over the workflow's whole.
 		const started = trigger();
 		await started.hook('create');
-		const execution = (staticData?: IDataObject) =>
-			runWorkflow(
-				{
-					nodes: [
-						{
-							id: 'trigger',
-							name: 'Trigger',
-							type: TYPE,
-							typeVersion: 2,
-							position: [0, 0],
-							parameters: { events: ['reservation.created'], options: {} },
-							credentials: { sevenRoomsOAuth2Api: { id: CREDENTIAL_ID, name: 'SevenRooms' } },
-						},
-					],
-					connections: {},
-				},
-				{
-					credentialsHelper: sevenRoomsCredentials(sandbox.url),
-					triggerItems: [{ id: 'evt_on_worker', type: 'reservation.created' }],
-					staticData,
-				},
-			);
-		const onWorker = await execution();
+		const items = [{ json: { id: 'evt_on_worker', type: 'reservation.created' } }];
+		const onWorker = await execution(items);
 		expect(onWorker.outputOf('Trigger')).toEqual([
 			{ id: 'evt_on_worker', type: 'reservation.created' },
 		]);
 		// Nothing to save: the signing secret in the database stays as it is.
 		expect(onWorker.staticDataToSave()).toBeUndefined();
 		// In one n8n process the execution has the real static data and stores the event there.
-		const inProcess = await execution(started.savedStaticData());
+		const inProcess = await execution(items, started.savedStaticData());
 		const saved = inProcess.staticDataToSave()?.['node:Trigger'] as Record<string, unknown>;
 		expect(saved.webhookSecret).toBe(started.staticData().webhookSecret);
 		expect(JSON.stringify(saved.acceptedEvents)).not.toBe('{}');

@@ -52,7 +52,7 @@ function signed(secret: string, raw: string, t = Math.floor(Date.now() / 1000)) 
 }
 
 describe('SevenRooms Trigger life cycle', () => {
-	it('subscribes on activation with its own secret, and unsubscribes on deactivation', async () => {
+	it('subscribes on activation with its own secret, unsubscribes on deactivation, and keeps the secret for the next activation', async () => {
 		const trigger = activeTrigger();
 		expect(await trigger.hook('checkExists')).toBe(false);
 		expect(await trigger.hook('create')).toBe(true);
@@ -70,7 +70,15 @@ describe('SevenRooms Trigger life cycle', () => {
 
 		expect(await trigger.hook('delete')).toBe(true);
 		expect(sandbox.state.webhooks.has(webhookId)).toBe(false);
-		expect(trigger.staticData().webhookSecret).toBeUndefined();
+		// A re-activation subscribes again with the same secret: an execution that started before
+		// it and saves its copy of the static data afterwards writes back a secret that still works.
+		expect(await trigger.hook('checkExists')).toBe(false);
+		expect(await trigger.hook('create')).toBe(true);
+		const again = sandbox.state.webhooks.get(String(trigger.staticData().webhookId));
+		expect(again?.id).not.toBe(webhookId);
+		expect(again?.secret).toBe(webhookSecret);
+		expect(trigger.staticData().webhookSecret).toBe(webhookSecret);
+		expect(await trigger.hook('delete')).toBe(true);
 	});
 
 	it('subscribes again when the subscription was deleted on the SevenRooms side', async () => {

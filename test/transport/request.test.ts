@@ -284,6 +284,29 @@ describe('apiRequestAllItems', () => {
 		expect(nock.isDone()).toBe(true);
 	});
 
+	it('reads past an empty page or two in the middle of a list', async () => {
+		const { context } = createExecuteContext({ parameters: {} });
+		const page = (data: object[], next: string | null) => ({
+			data,
+			pagination: { next_cursor: next, limit: 200 },
+		});
+		nock(TEST_BASE_URL)
+			.get('/guests')
+			.query({ limit: '200' })
+			.reply(200, page([{ id: 1 }], 'c2'))
+			.get('/guests')
+			.query({ limit: '200', cursor: 'c2' })
+			.reply(200, page([], 'c3'))
+			.get('/guests')
+			.query({ limit: '200', cursor: 'c3' })
+			.reply(200, page([], 'c4'))
+			.get('/guests')
+			.query({ limit: '200', cursor: 'c4' })
+			.reply(200, page([{ id: 2 }], null));
+		const guests = await apiRequestAllItems.call(context, '/guests');
+		expect(guests.map((guest) => guest.id)).toEqual([1, 2]);
+	});
+
 	it('tolerates a page without pagination or data', async () => {
 		const { context } = createExecuteContext({ parameters: {} });
 		nock(TEST_BASE_URL).get('/venues').query(true).reply(200, {});

@@ -18,7 +18,7 @@ export interface AudienceState extends ChangeCursor {
 
 /**
  * Everyone opted in now: the audience the trigger starts from (read once, at activation), and when
- * it was read on the API's clock.
+ * the read ended on the API's clock (the first cursor is taken before it starts).
  */
 export async function currentSubscribers(
 	context: IPollFunctions,

@@ -7,6 +7,13 @@ import type { SevenRoomsFunctions } from './types';
 
 /** More pages than any real list has (a million objects at the largest page size). */
 export const MAX_PAGES = 5_000;
+/**
+ * Empty pages in a row that still name a next page, at which a list is taken for one that never
+ * ends. The OAuth2 contract ends a list with `next_cursor: null`; one or two empty pages before
+ * that (a block of deleted objects, a cursor handed to an empty last page) are tolerated. API 2.4
+ * ends a list on its first empty page (its dialect names no next page for one), as the vendor says.
+ */
+export const EMPTY_PAGES_IN_A_ROW = 3;
 
 function paginationError(
 	context: SevenRoomsFunctions,
@@ -25,9 +32,9 @@ function paginationError(
 /**
  * Pages of a list endpoint, following the cursor until the dialect says the list ended (a page's
  * objects and cursor are read by the API's dialect; `listKey` names a list that is not the
- * usual one). A cursor that comes back a
- * second time, or more than `MAX_PAGES` pages, is an error naming the path: a server that never
- * ends its list can't make a node read forever.
+ * usual one). A cursor that comes back a second time, `EMPTY_PAGES_IN_A_ROW` empty pages that
+ * still name a next one, or more than `MAX_PAGES` pages, is an error naming the path: a server
+ * that never ends its list can't make a node read forever.
  */
 export async function* apiRequestPages(
 	this: SevenRoomsFunctions,
@@ -43,6 +50,7 @@ export async function* apiRequestPages(
 	const limit = Math.max(1, Math.min(dialect.maxPageSize, pageSize ?? dialect.maxPageSize));
 	const cursorsSeen = new Set<string>();
 	let cursor: string | undefined;
+	let emptyInARow = 0;
 	for (let page = 1; ; page++) {
 		if (page > MAX_PAGES)
 			throw paginationError(this, path, `more than ${MAX_PAGES} pages`, itemIndex);
@@ -57,6 +65,11 @@ export async function* apiRequestPages(
 		if (!cursor) return;
 		if (cursorsSeen.has(cursor)) {
 			throw paginationError(this, path, 'the same page cursor came back twice', itemIndex);
+		}
+		emptyInARow = next.items.length ? 0 : emptyInARow + 1;
+		if (emptyInARow >= EMPTY_PAGES_IN_A_ROW) {
+			const problem = `${EMPTY_PAGES_IN_A_ROW} empty pages in a row each named a next page`;
+			throw paginationError(this, path, problem, itemIndex);
 		}
 		cursorsSeen.add(cursor);
 	}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { FINGERPRINT_LENGTH, fingerprintOf, holdsFingerprint } from '../helpers/fingerprint';
@@ -98,6 +99,23 @@ export function storeAccepted(
 	store(buckets, fingerprint, now);
 	return true;
 }
+
+/**
+ * What identifies a delivered event: its id, or the signed body itself when it has none (only
+ * signed content counts: an unsigned header could make a replay look new).
+ */
+export function eventKeyOf(event: IDataObject, rawBody: string): string {
+	return typeof event.id === 'string' && event.id !== ''
+		? event.id
+		: `body:${createHash('sha256').update(rawBody).digest('hex')}`;
+}
+
+/**
+ * The item property that carries an accepted event's key from the webhook to the execution it
+ * starts (n8n hands the webhook's items to the trigger's execute() as they are); execute() stores
+ * the key and takes the property off, so the workflow never sees it.
+ */
+export const EVENT_KEY_PROPERTY = 'sevenRoomsEventKey';
 
 /** Moves the ids a trigger of version 0.1 kept (`recentEventIds`) into the fingerprint store. */
 export function migrateRecentEventIds(staticData: IDataObject, now = Date.now()): void {

@@ -15,6 +15,12 @@ import {
  * and the signing secret live in the node's static data. Every subscription pointing at this
  * trigger's URL that the trigger can't verify (made before its static data was lost, or by an
  * earlier activation) is deleted, so SevenRooms never keeps delivering to a URL that refuses it.
+ *
+ * The signing secret is made once per trigger and kept across deactivation and re-activation.
+ * n8n saves static data as one blob: an execution that started before a re-publish writes back
+ * the copy it loaded when it ends. A stale subscription id is harmless (the next activation finds
+ * it gone and subscribes again); a stale secret would refuse every delivery from then on, unless
+ * it is the same secret.
  */
 function stateOf(context: IHookFunctions): IDataObject {
 	return context.getWorkflowStaticData('node');
@@ -66,14 +72,21 @@ export async function subscriptionExists(context: IHookFunctions): Promise<boole
 	}
 	if (!usable) {
 		delete state.webhookId;
-		delete state.webhookSecret;
 		return false;
 	}
 	await rememberTimeZones(context);
 	return true;
 }
 
-/** Subscribes this trigger's URL with a secret of its own (which it never outputs). */
+/** The trigger's signing secret: the one it has, or a new one (first activation, data lost). */
+function signingSecret(state: IDataObject): string {
+	const kept = state.webhookSecret;
+	return typeof kept === 'string' && kept !== ''
+		? kept
+		: `whsec_${randomBytes(32).toString('hex')}`;
+}
+
+/** Subscribes this trigger's URL with its own secret (which it never outputs). */
 export async function subscribe(context: IHookFunctions): Promise<boolean> {
 	const state = stateOf(context);
 	const url = context.getNodeWebhookUrl('default') as string;
@@ -81,19 +94,20 @@ export async function subscribe(context: IHookFunctions): Promise<boolean> {
 	// Before subscribing: n8n saves the secret only once this returns, and SevenRooms may deliver
 	// as soon as the subscription exists, so nothing else should wait in between.
 	await rememberTimeZones(context);
-	const secret = `whsec_${randomBytes(32).toString('hex')}`;
+	const secret = signingSecret(state);
 	const created = await apiRequestObject.call(context, 'POST', '/webhooks', {
 		body: { url, events: context.getNodeParameter('events', []) as string[], secret },
 		idempotencyKey: randomBytes(16).toString('hex'),
 	});
 	state.webhookId = created.id;
-	// The API may keep its own secret; the one it answers with is the one it signs with.
+	// The API may keep its own secret; the one it answers with is the one it signs with (and the one
+	// sent next time: an API that made its own on every subscription would change it each time).
 	state.webhookSecret =
 		typeof created.secret === 'string' && created.secret ? created.secret : secret;
 	return true;
 }
 
-/** Removes every subscription to this trigger's URL, its own and any stray. */
+/** Removes every subscription to this trigger's URL, its own and any stray; keeps the secret. */
 export async function unsubscribeAll(context: IHookFunctions): Promise<boolean> {
 	const state = stateOf(context);
 	const url = context.getNodeWebhookUrl('default') as string;
@@ -109,7 +123,6 @@ export async function unsubscribeAll(context: IHookFunctions): Promise<boolean> 
 	}
 	for (const id of ids) await unsubscribe(context, id);
 	delete state.webhookId;
-	delete state.webhookSecret;
 	delete state.venueTimezones;
 	return true;
 }

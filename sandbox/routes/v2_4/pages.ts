@@ -39,7 +39,11 @@ interface CursorClaims {
 	n: number;
 	f: string;
 	e: number;
+	/** makes each cursor new (`faults.endlessEmptyPages`) */
+	x?: number;
 }
+
+let endlessSerial = 0;
 
 /**
  * The bytes every base64 cursor starts with: they encode as `+/+/`, so a client that sends the
@@ -113,6 +117,17 @@ export function page24<T>(
 		cursor = results.length ? next() : options.end === 'empty-page-repeat' ? sent : null;
 	else if (more) cursor = next();
 	else cursor = { 'empty-string': '', absent: undefined, null: null }[options.end];
+	if (ctx.faults.endlessEmptyPages && !more)
+		cursor =
+			options.cursor === 'integer'
+				? total + ++endlessSerial
+				: encode({
+						k: lastKey,
+						n: total,
+						f: filters,
+						e: ctx.clock.realMs() + ctx.cursorTtlMs,
+						x: ++endlessSerial,
+					});
 	if (ctx.faults.repeatCursor) cursor = sent ?? next();
 
 	const data: Record<string, unknown> = { ...options.extra };
