@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, ResourceMapperField } from 'n8n-workflow';
 
 import { toUtcIso } from '../../helpers/time';
+import { yesNo } from '../../shared/validation';
 import { authenticationOf } from '../../transport';
 import { mappedFields } from './fields';
 import type { MappedField, MappingTarget } from './fields';
@@ -29,9 +30,6 @@ interface ColumnsValue {
 	schema?: ResourceMapperField[];
 }
 
-const TRUE = /^(true|yes|y|1|on|x|opted in|subscribed)$/i;
-const FALSE = /^(false|no|n|0|off|opted out|unsubscribed)$/i;
-
 function invalid(context: IExecuteFunctions, itemIndex: number, message: string, hint: string) {
 	return new NodeOperationError(context.getNode(), message, { itemIndex, description: hint });
 }
@@ -56,15 +54,7 @@ function converted(
 	const text = typeof value === 'string' ? value.trim() : value;
 	switch (field.type) {
 		case 'boolean':
-			if (typeof text === 'boolean') return text;
-			if (TRUE.test(String(text))) return true;
-			if (FALSE.test(String(text))) return false;
-			throw invalid(
-				context,
-				itemIndex,
-				`${label} "${String(value)}" is not true or false`,
-				'Use true or false, yes or no, 1 or 0.',
-			);
+			return yesNo(context.getNode(), itemIndex, label, value);
 		case 'number': {
 			const number = typeof text === 'number' ? text : Number(text);
 			if (typeof text === 'boolean' || !Number.isFinite(number))
