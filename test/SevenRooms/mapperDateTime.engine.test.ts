@@ -89,6 +89,7 @@ describe('Map Automatically: a date column and a time column', () => {
 			'Start Time (column "Arrival Time") "19:30" has no date',
 			'Start Time\'s date (column "Date") "07/04/2027" is not a date',
 		]);
+		expect(output[0].description).toContain('a column named Date');
 		const booked = [...sandbox.state.reservations.values()].filter((reservation) =>
 			/^Dana[678]$/.test(sandbox.state.guests.get(reservation.guest_id)?.first_name ?? ''),
 		);
@@ -114,7 +115,10 @@ describe('a time without a date typed or mapped by hand', () => {
 			[{ Time: '19:30' }],
 			{ continueOnFail: true },
 		);
-		expect(manual.output[0].error).toBe('Start Time "19:30" has no date');
+		expect(manual.output[0]).toMatchObject({
+			error: 'Start Time "19:30" has no date',
+			description: expect.stringContaining('{{ $json.Date }}T{{ $json.Time }}'),
+		});
 		const v1 = await runWorkflow(
 			sevenRoomsWorkflow(
 				{

@@ -42,6 +42,23 @@ export function calendarDate(value: unknown): string | undefined {
 }
 
 /**
+ * Whether a date-time is a wall-clock time, its instant depending on the zone it is read in (no
+ * offset). Date objects and texts with an offset are instants; unreadable ones are left to
+ * `toUtcIso` to refuse.
+ */
+export function needsZone(value: unknown): boolean {
+	if (typeof value !== 'string') return false;
+	const text = value.trim();
+	const read = (zone: string) => {
+		const iso = DateTime.fromISO(text, { zone });
+		return iso.isValid ? iso : DateTime.fromSQL(text, { zone });
+	};
+	const east = read('UTC+1');
+	const west = read('UTC-1');
+	return east.isValid && west.isValid && east.toMillis() !== west.toMillis();
+}
+
+/**
  * A UTC ISO instant (`…Z`) for the API from a user's date-time. Wall-clock times without an offset
  * are read in the venue's time zone (or UTC); a value with an explicit offset keeps it. A time of
  * day without a date is an error (`noDate` says what to do), never today's.

@@ -190,6 +190,24 @@ export const venueTimeZoneProperty: INodeProperties = {
 	displayOptions: { show: { authentication: ['api24'] } },
 };
 
+/**
+ * The OAuth2 API gives each venue its zone; for a venue it has no valid one for, local times are
+ * refused unless this option names it (an option of the operations that read local times).
+ */
+export const venueTimeZoneOption: INodeProperties = onlyFor(
+	'oAuth2',
+	{
+		displayName: 'Venue Time Zone',
+		name: 'venueTimeZone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. America/New_York',
+		description:
+			"The venue's IANA time zone, used only when SevenRooms has no valid one for the venue (its own zone always wins)",
+	},
+	false,
+);
+
 /** A collection parameter (Options, Filters, Additional or Update Fields) in n8n's usual shape. */
 export function collection(
 	displayName: string,

@@ -11,6 +11,7 @@ import {
 	onlyFor,
 	timeInputZoneOption,
 	venueLocator,
+	venueTimeZoneOption,
 } from '../../shared/descriptions';
 import { wholeNumber, yesNo } from '../../shared/validation';
 import { bookingGuestBody, bookingGuestOf, bookingGuestProperties } from '../bookingGuest';
@@ -23,6 +24,7 @@ const options = collection('Options', 'options', 'Add Option', [
 	defaultPhoneCountryOption,
 	idempotencyKeyOption,
 	timeInputZoneOption,
+	venueTimeZoneOption,
 	emailGuestOption,
 	onlyFor(
 		'api24',
@@ -135,6 +137,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			partySize,
 			startTime,
 			timeZone: options.timeZone,
+			venueTimeZone: options.venueTimeZone,
 			guest,
 			fields,
 			extra,
