@@ -1,14 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import path from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { credential24Data, credentialData } from '../dev/demo';
+import { sevenRoomsWorkflow } from '../dev/engine';
 import { N8nClient, ROOT, startN8n } from '../dev/n8n';
 import type { N8nInstance } from '../dev/n8n';
+import { listenOnNetwork } from '../dev/networkListener';
 
 /**
  * Input at the edges, in a real n8n (its own expression engine and credential Test): yes/no text
@@ -39,59 +40,24 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-/** Manual Trigger → the rows as items → one SevenRooms node (errors as items). */
+/** Manual Trigger → the rows as items → one SevenRooms node (errors as items), run in n8n. */
 async function runOnRows(
 	name: string,
-	node: { typeVersion: number; parameters: Record<string, unknown> },
-	rows: Array<Record<string, unknown>>,
+	typeVersion: number,
+	parameters: IDataObject,
+	rows: IDataObject[],
 ) {
-	const type = node.parameters.authentication === 'api24' ? TYPE_24 : TYPE;
-	const workflow = await client.createWorkflow({
+	const type = parameters.authentication === 'api24' ? TYPE_24 : TYPE;
+	const workflow = sevenRoomsWorkflow(parameters, { rows, continueOnFail: true, typeVersion });
+	const created = await client.createWorkflow({
+		...workflow,
 		name,
-		nodes: [
-			{
-				id: 'm',
-				name: 'Manual Trigger',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'r',
-				name: 'Rows',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} },
-			},
-			{
-				id: 's',
-				name: 'Split Out',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { fieldToSplitOut: 'rows', options: {} },
-			},
-			{
-				id: 'n',
-				name: 'SevenRooms',
-				type: 'n8n-nodes-sevenrooms.sevenRooms',
-				typeVersion: node.typeVersion,
-				position: [600, 0],
-				parameters: node.parameters,
-				credentials: { [type]: credentials[type] },
-				onError: 'continueRegularOutput',
-			},
-		],
-		connections: {
-			'Manual Trigger': { main: [[{ node: 'Rows', type: 'main', index: 0 }]] },
-			Rows: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
-			'Split Out': { main: [[{ node: 'SevenRooms', type: 'main', index: 0 }]] },
-		},
+		nodes: workflow.nodes.map((node) =>
+			node.credentials ? { ...node, credentials: { [type]: credentials[type] } } : node,
+		),
 		settings: { executionOrder: 'v1' },
 	});
-	const execution = await client.runManually(workflow.id);
+	const execution = await client.runManually(created.id);
 	expect(execution.status).toBe('success');
 	return execution.outputOf('SevenRooms');
 }
@@ -103,16 +69,14 @@ describe('input at the edges, in a real n8n', () => {
 		);
 		const output = await runOnRows(
 			'Opt-in as text',
+			1,
 			{
-				typeVersion: 1,
-				parameters: {
-					authentication: 'api24',
-					resource: 'guest',
-					operation: 'update',
-					guestId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-					updateFields: { email_opt_in: '={{ $json.optIn }}' },
-					options: {},
-				},
+				authentication: 'api24',
+				resource: 'guest',
+				operation: 'update',
+				guestId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				updateFields: { email_opt_in: '={{ $json.optIn }}' },
+				options: {},
 			},
 			[
 				{ id: ada.id, optIn: 'true' },
@@ -128,20 +92,13 @@ describe('input at the edges, in a real n8n', () => {
 	it('Map Automatically books a sheet’s Date and Time columns on that date; a time alone is refused', async () => {
 		const output = await runOnRows(
 			'Date and Time columns',
+			2,
 			{
-				typeVersion: 2,
-				parameters: {
-					resource: 'reservation',
-					operation: 'create',
-					venue: { __rl: true, mode: 'id', value: 'ven_nyc' },
-					columns: {
-						mappingMode: 'autoMapInputData',
-						value: null,
-						matchingColumns: [],
-						schema: [],
-					},
-					options: {},
-				},
+				resource: 'reservation',
+				operation: 'create',
+				venue: { __rl: true, mode: 'id', value: 'ven_nyc' },
+				columns: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
+				options: {},
 			},
 			[
 				{ Covers: 2, 'First Name': 'Ivy', Date: '2027-07-04', Time: '19:30' },
@@ -156,17 +113,8 @@ describe('input at the edges, in a real n8n', () => {
 	});
 
 	it('the credential Test sends nothing over plain http to a host on the network, however http is spelled', async () => {
-		const address = Object.values(networkInterfaces())
-			.flat()
-			.find((entry) => entry?.family === 'IPv4' && !entry.internal)?.address;
-		if (!address) throw new Error('This test needs a network address other than loopback');
-		const received: string[] = [];
-		const server = http.createServer((request, response) => {
-			received.push(`${request.method} ${request.url}`);
-			response.end('{}');
-		});
-		await new Promise<void>((resolve) => server.listen(0, address, resolve));
-		const host = `${address}:${(server.address() as AddressInfo).port}`;
+		const listener = await listenOnNetwork();
+		const host = listener.host;
 		try {
 			for (const spelling of [`ht\ttp://${host}`, `HTTP:${host}`, `http:\\\\${host}`]) {
 				for (const [type, data] of [
@@ -186,7 +134,7 @@ describe('input at the edges, in a real n8n', () => {
 					});
 				}
 			}
-			expect(received).toEqual([]);
+			expect(listener.received).toEqual([]);
 			// This machine over plain http, written as the URL parser still reads it, passes.
 			const local = sandbox.url.replace('http://', 'http://\t');
 			for (const [type, data] of [
@@ -198,7 +146,7 @@ describe('input at the edges, in a real n8n', () => {
 						.status,
 				).toBe('OK');
 		} finally {
-			await new Promise((resolve) => server.close(resolve));
+			await listener.close();
 		}
 	});
 });

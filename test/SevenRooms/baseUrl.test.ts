@@ -1,8 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules) */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
-
 import axios from 'axios';
 import type { INode } from 'n8n-workflow';
 
@@ -10,6 +5,7 @@ import { SevenRoomsApi } from '../../credentials/SevenRoomsApi.credentials';
 import { PLAIN_HTTP_REFUSED_URL } from '../../nodes/SevenRooms/shared/baseUrl';
 import { checkedBaseUrl } from '../../nodes/SevenRooms/transport/connection';
 import { sevenRooms24Credentials, sevenRoomsCredentials } from '../../dev/engine';
+import { listenOnNetwork } from '../../dev/networkListener';
 
 /**
  * Plain http only to this machine, read as the URL parser reads a URL: the credentials' API Base
@@ -91,19 +87,9 @@ describe('the base URL of both credentials', () => {
 	);
 
 	it('API 2.4: the token request of a tab-split http URL reaches no host on the network', async () => {
-		const address = Object.values(networkInterfaces())
-			.flat()
-			.find((entry) => entry?.family === 'IPv4' && !entry.internal)?.address;
-		if (!address) throw new Error('This test needs a network address other than loopback');
-		const received: string[] = [];
-		const server = http.createServer((request, response) => {
-			received.push(`${request.method} ${request.url}`);
-			response.end('{}');
-		});
-		await new Promise<void>((resolve) => server.listen(0, address, resolve));
-		const { port } = server.address() as AddressInfo;
+		const listener = await listenOnNetwork();
 		try {
-			const data = await resolved('sevenRoomsApi', `ht\ttp://${address}:${port}/2_4`);
+			const data = await resolved('sevenRoomsApi', `ht\ttp://${listener.host}/2_4`);
 			const httpRequest = async (options: { url: string; method?: string; body?: unknown }) => {
 				const answer = await axios.request({
 					url: options.url,
@@ -117,9 +103,9 @@ describe('the base URL of both credentials', () => {
 			await expect(
 				new SevenRoomsApi().preAuthentication.call({ helpers: { httpRequest } } as never, data),
 			).rejects.toThrow('did not issue a token (no answer)');
-			expect(received).toEqual([]);
+			expect(listener.received).toEqual([]);
 		} finally {
-			await new Promise((resolve) => server.close(resolve));
+			await listener.close();
 		}
 	});
 });

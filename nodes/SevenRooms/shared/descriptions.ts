@@ -175,16 +175,21 @@ export const timeInputZoneOption: INodeProperties = {
 		'How date-times you enter are meant; a value with an explicit offset (Z, +01:00) always keeps it',
 };
 
-/**
- * API 2.4 has no venue time zone: the user names it on the node (empty: n8n's time zone, the
- * workflow's setting or the instance's).
- */
-export const venueTimeZoneProperty: INodeProperties = {
+/** A venue's IANA time zone typed on the node (both APIs', below). */
+const venueTimeZoneField: INodeProperties = {
 	displayName: 'Venue Time Zone',
 	name: 'venueTimeZone',
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. America/New_York',
+};
+
+/**
+ * API 2.4 has no venue time zone: the user names it on the node (empty: n8n's time zone, the
+ * workflow's setting or the instance's).
+ */
+export const venueTimeZoneProperty: INodeProperties = {
+	...venueTimeZoneField,
 	description:
 		"The venue's IANA time zone: API 2.4 gives local times without one. Empty: this workflow's time zone.",
 	displayOptions: { show: { authentication: ['api24'] } },
@@ -197,11 +202,7 @@ export const venueTimeZoneProperty: INodeProperties = {
 export const venueTimeZoneOption: INodeProperties = onlyFor(
 	'oAuth2',
 	{
-		displayName: 'Venue Time Zone',
-		name: 'venueTimeZone',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. America/New_York',
+		...venueTimeZoneField,
 		description:
 			"The venue's IANA time zone, used only when SevenRooms has no valid one for the venue (its own zone always wins)",
 	},
