@@ -13,7 +13,7 @@
 /** What a base URL that breaks the rule becomes: an address that can't resolve, and says why. */
 export const PLAIN_HTTP_REFUSED_URL = 'https://plain-http-is-only-allowed-for-localhost.invalid';
 
-// `new URL` is not among the globals n8n's expression engines offer, so the rule is regular
+// `URL` is not among the globals n8n's legacy expression engine allows, so the rule is regular
 // expressions, written once here for both the code and the credentials' expression.
 const DROPPED_ANYWHERE = /[\t\n\r]/g;
 // U+0000 to U+0020 (C0 controls and space), written as what is not `!` or above.
