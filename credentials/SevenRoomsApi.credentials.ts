@@ -10,13 +10,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { API_24_HOSTS, PLAIN_HTTP_REFUSED_URL } from '../nodes/SevenRooms/shared/contract';
+import { checkedBaseUrlExpression } from '../nodes/SevenRooms/shared/baseUrl';
+import { API_24_HOSTS } from '../nodes/SevenRooms/shared/contract';
 
-const CUSTOM_URL = 'String($self["baseUrl"] || "").trim().replace(/\\/+$/, "")';
-// Plain http only to this machine, as in the OAuth2 credential: elsewhere it would carry the
-// client secret and the token in clear, so such a URL becomes an address that can't resolve.
-const PLAIN_HTTP_ELSEWHERE = `/^http:\\/\\//i.test(${CUSTOM_URL}) && !/^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/|$)/i.test(${CUSTOM_URL})`;
-const API_BASE_URL = `$self["region"] === "custom" ? (${PLAIN_HTTP_ELSEWHERE} ? "${PLAIN_HTTP_REFUSED_URL}" : ${CUSTOM_URL}) : ({"us": "${API_24_HOSTS.us}", "eu": "${API_24_HOSTS.eu}", "demo": "${API_24_HOSTS.demo}"}[$self["region"]] || "${API_24_HOSTS.us}")`;
+// Plain http only to this machine, as in the OAuth2 credential (shared/baseUrl.ts).
+const API_BASE_URL = `$self["region"] === "custom" ? ${checkedBaseUrlExpression('$self["baseUrl"]')} : ({"us": "${API_24_HOSTS.us}", "eu": "${API_24_HOSTS.eu}", "demo": "${API_24_HOSTS.demo}"}[$self["region"]] || "${API_24_HOSTS.us}")`;
 
 /** Why `POST /auth` gave no token, as a short code that is safe to show (never the answer's text). */
 function authFailure(status: number, reason: string): Error {

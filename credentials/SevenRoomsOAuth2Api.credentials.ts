@@ -1,15 +1,14 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { PLAIN_HTTP_REFUSED_URL, SEVENROOMS_SCOPES } from '../nodes/SevenRooms/shared/contract';
+import { checkedBaseUrlExpression } from '../nodes/SevenRooms/shared/baseUrl';
+import { SEVENROOMS_SCOPES } from '../nodes/SevenRooms/shared/contract';
 
 const PRODUCTION_URL = 'https://svr-api.sevenrooms.com';
 
-const CUSTOM_URL = 'String($self["baseUrl"] || "").trim().replace(/\\/+$/, "")';
-// Plain http only to this machine: anywhere else it would carry the client secret and the token in
-// clear. Such a URL becomes an address that can't resolve and says why, so nothing is ever sent.
-const PLAIN_HTTP_ELSEWHERE = `/^http:\\/\\//i.test(${CUSTOM_URL}) && !/^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/|$)/i.test(${CUSTOM_URL})`;
+// Plain http only to this machine (shared/baseUrl.ts): anywhere else the URL becomes an address
+// that can't resolve and says why, so the client secret and the token are never sent in clear.
 // One expression for the API root so the token URL, the credential test and the nodes agree.
-const API_BASE_URL = `$self["environment"] === "custom" ? (${PLAIN_HTTP_ELSEWHERE} ? "${PLAIN_HTTP_REFUSED_URL}" : ${CUSTOM_URL}) : "${PRODUCTION_URL}"`;
+const API_BASE_URL = `$self["environment"] === "custom" ? ${checkedBaseUrlExpression('$self["baseUrl"]')} : "${PRODUCTION_URL}"`;
 
 /**
  * OAuth2 client credentials on top of n8n's own `oAuth2Api`, so n8n stores the token, fetches a

@@ -93,6 +93,8 @@ export interface NewReservation {
 	startTime: unknown;
 	/** `utc`, or `venue`: the venue's zone */
 	timeZone: unknown;
+	/** OAuth2: the zone for a venue SevenRooms has no valid one for (Options → Venue Time Zone) */
+	venueTimeZone?: unknown;
 	guest: BookingGuest;
 	/** duration_minutes, notes, table_ids, tags */
 	fields: IDataObject;
@@ -116,6 +118,8 @@ export interface ReservationChanges {
 	status?: string;
 	startTime?: unknown;
 	timeZone?: unknown;
+	/** OAuth2: the zone for a venue SevenRooms has no valid one for (Options → Venue Time Zone) */
+	venueTimeZone?: unknown;
 	add: Additions;
 }
 

@@ -1,18 +1,26 @@
 import { IANAZone } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { withLocalTimes } from '../helpers/time';
 import { apiRequestObject, authenticationOf, connectionOf } from '../transport';
 import type { SevenRoomsFunctions } from '../transport';
 
 /**
- * Venues' IANA time zones, the one cache of them: per API client and venue, for an hour, in this
- * process. Every node reads venue-local times through here. API 2.4 has no venue time zone: the
- * node's Venue Time Zone parameter names it (`venueTimeZoneProperty` in shared/descriptions.ts).
+ * Venues' IANA time zones, the one cache of them: per API client and venue, in this process. Every
+ * node reads venue-local times through here. A zone is kept for an hour; a venue without a valid
+ * one for a minute only (a fix in SevenRooms shows soon, while a list, a poll or a burst of
+ * webhook deliveries still asks once, not per item); a lookup that fails is not kept. API 2.4 has
+ * no venue time zone: the node's Venue Time Zone parameter names it (`venueTimeZoneProperty` in
+ * shared/descriptions.ts).
  */
 const CACHE_MS = 60 * 60_000;
+const MISSING_CACHE_MS = 60_000;
 const zones = new Map<string, { zone: string | undefined; until: number }>();
+const cacheEntry = (zone: string | undefined) => ({
+	zone,
+	until: Date.now() + (zone ? CACHE_MS : MISSING_CACHE_MS),
+});
 const lookups = new Map<string, Promise<string | undefined>>();
 
 /** The value as an IANA zone luxon knows, or undefined (`Mars/Olympus` is not one). */
@@ -32,19 +40,14 @@ function zoneOfVenue(context: SevenRoomsFunctions, venue: IDataObject): string |
 	return zone;
 }
 
-/** The node's Venue Time Zone (API 2.4), checked; n8n's time zone when it is empty. */
-export function configuredTimeZone(context: SevenRoomsFunctions, itemIndex = 0): string {
-	let value: unknown;
-	try {
-		value =
-			'getInputData' in context
-				? context.getNodeParameter('venueTimeZone', itemIndex, '')
-				: context.getNodeParameter('venueTimeZone', '');
-	} catch {
-		value = '';
-	}
+/** A Venue Time Zone typed on the node, checked; undefined when it is empty. */
+function typedTimeZone(
+	context: SevenRoomsFunctions,
+	value: unknown,
+	itemIndex: number,
+): string | undefined {
 	const text = String(value ?? '').trim();
-	if (!text) return validTimeZone(context.getTimezone()) ?? 'UTC';
+	if (!text) return undefined;
 	const zone = validTimeZone(text);
 	if (!zone) {
 		throw new NodeOperationError(
@@ -59,6 +62,20 @@ export function configuredTimeZone(context: SevenRoomsFunctions, itemIndex = 0):
 	return zone;
 }
 
+/** The node's Venue Time Zone (API 2.4), checked; n8n's time zone when it is empty. */
+export function configuredTimeZone(context: SevenRoomsFunctions, itemIndex = 0): string {
+	let value: unknown;
+	try {
+		value =
+			'getInputData' in context
+				? context.getNodeParameter('venueTimeZone', itemIndex, '')
+				: context.getNodeParameter('venueTimeZone', '');
+	} catch {
+		value = '';
+	}
+	return typedTimeZone(context, value, itemIndex) ?? validTimeZone(context.getTimezone()) ?? 'UTC';
+}
+
 /** Keeps the zones of venues read anyway (a venue list), so later lookups need no request. */
 export async function rememberVenueTimeZones(
 	context: SevenRoomsFunctions,
@@ -69,7 +86,7 @@ export async function rememberVenueTimeZones(
 	for (const venue of venues) {
 		if (typeof venue.id !== 'string') continue;
 		const zone = zoneOfVenue(context, venue);
-		zones.set(`${clientKey}|${venue.id}`, { zone, until: Date.now() + CACHE_MS });
+		zones.set(`${clientKey}|${venue.id}`, cacheEntry(zone));
 		if (zone) known[venue.id] = zone;
 	}
 	return known;
@@ -98,7 +115,7 @@ export async function venueTimeZone(
 			})
 			.then((venue) => {
 				const zone = zoneOfVenue(context, venue);
-				zones.set(key, { zone, until: Date.now() + CACHE_MS });
+				zones.set(key, cacheEntry(zone));
 				return zone;
 			})
 			.finally(() => lookups.delete(key));
@@ -132,4 +149,37 @@ export async function withVenueLocalTimes(
 		}
 	}
 	return withLocalTimes(object, zone, fields);
+}
+
+/**
+ * The zone a local time typed for a venue is read in: on API 2.4 the node's Venue Time Zone (or
+ * the workflow's); on the OAuth2 API the venue's own, else `fallback` (the Venue Time Zone
+ * option). Without one the item fails, naming the venue: a local time is never sent as UTC.
+ */
+export async function inputTimeZone(
+	context: IExecuteFunctions,
+	venueId: string,
+	{
+		itemIndex,
+		fallback,
+		field,
+		value,
+	}: { itemIndex: number; fallback?: unknown; field: string; value: unknown },
+): Promise<string> {
+	if (authenticationOf(context) === 'api24') return configuredTimeZone(context, itemIndex);
+	const typed = typedTimeZone(context, fallback, itemIndex);
+	const zone = venueId ? await venueTimeZone(context, venueId, { itemIndex }) : undefined;
+	if (zone ?? typed) return (zone ?? typed) as string;
+	const venue = venueId
+		? `Venue ${venueId} has no valid time zone in SevenRooms`
+		: 'The reservation names no venue';
+	throw new NodeOperationError(
+		context.getNode(),
+		`${venue}, so ${field} "${String(value)}" cannot be read as its local time`,
+		{
+			itemIndex,
+			description:
+				"Set Options → Venue Time Zone to the venue's IANA time zone (e.g. America/New_York), give the time with its offset (2027-07-04T19:30-04:00), or set Options → Times Entered In to UTC.",
+		},
+	);
 }

@@ -6,14 +6,79 @@ import type { IDataObject, INode } from 'n8n-workflow';
 export type TimeInputZone = 'venue' | 'utc';
 
 /**
+ * A time of day without a date, as sheets, forms and POS exports write one: 19:30, 19:30:00,
+ * 1930, 7:30 PM, 7 pm, with an optional offset (19:30Z). luxon reads such a text as today's.
+ */
+const TIME_OF_DAY =
+	/^T?(\d{1,2})(?::?(\d{2}))?(?::?(\d{2})(?:[.,]\d+)?)?\s*(?:([ap])\.?\s*m\.?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** A time of day alone as `HH:mm:ss` (plus its offset, if written), or undefined. */
+export function timeOfDay(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const match = TIME_OF_DAY.exec(value.trim());
+	if (!match) return undefined;
+	const [, h, minute = '00', second = '00', half, offset = ''] = match;
+	let hour = Number(h);
+	if (half) {
+		if (hour < 1 || hour > 12) return undefined;
+		hour = (hour % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+	}
+	if (hour > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+	return `${pad(hour, 2)}:${minute}:${second}${offset}`;
+}
+
+/**
+ * The calendar date a value names as written (YYYY-MM-DD): a date, the date of a date-time, a
+ * date picker's value. Undefined for anything else (07/04/2027 is July or April: not guessed).
+ */
+export function calendarDate(value: unknown): string | undefined {
+	if (DateTime.isDateTime(value))
+		return value.isValid ? (value.toISODate() ?? undefined) : undefined;
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+	if (typeof value !== 'string') return undefined;
+	const date = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value.trim())?.[1];
+	return date && DateTime.fromISO(date).isValid ? date : undefined;
+}
+
+/**
+ * Whether a date-time is a wall-clock time, its instant depending on the zone it is read in (no
+ * offset). Date objects and texts with an offset are instants; unreadable ones are left to
+ * `toUtcIso` to refuse.
+ */
+export function needsZone(value: unknown): boolean {
+	if (typeof value !== 'string') return false;
+	const text = value.trim();
+	const read = (zone: string) => {
+		const iso = DateTime.fromISO(text, { zone });
+		return iso.isValid ? iso : DateTime.fromSQL(text, { zone });
+	};
+	const east = read('UTC+1');
+	const west = read('UTC-1');
+	return east.isValid && west.isValid && east.toMillis() !== west.toMillis();
+}
+
+/**
  * A UTC ISO instant (`…Z`) for the API from a user's date-time. Wall-clock times without an offset
- * are read in the venue's time zone (or UTC); a value with an explicit offset keeps it.
+ * are read in the venue's time zone (or UTC); a value with an explicit offset keeps it. A time of
+ * day without a date is an error (`noDate` says what to do), never today's.
  */
 export function toUtcIso(
 	node: INode,
 	value: unknown,
-	{ field, zone, itemIndex }: { field: string; zone: string; itemIndex: number },
+	{
+		field,
+		zone,
+		itemIndex,
+		noDate = 'Give the date with the time, e.g. 2027-07-04T19:30.',
+	}: { field: string; zone: string; itemIndex: number; noDate?: string },
 ): string {
+	if (timeOfDay(value) !== undefined) {
+		throw new NodeOperationError(node, `${field} "${String(value)}" has no date`, {
+			itemIndex,
+			description: noDate,
+		});
+	}
 	let parsed: DateTime | undefined;
 	let asWritten: DateTime | undefined;
 	if (value instanceof Date) parsed = DateTime.fromJSDate(value);

@@ -21,10 +21,6 @@ export const API_24_HOSTS = {
 	demo: 'https://demo.sevenrooms.com/api-ext/2_4',
 };
 
-/** What the credential makes of a plain-http base URL that is not this machine: an address that
- * can't resolve, so neither the client secret nor a token is ever sent in clear. */
-export const PLAIN_HTTP_REFUSED_URL = 'https://plain-http-is-only-allowed-for-localhost.invalid';
-
 export const SEVENROOMS_SCOPES = [
 	'read:guests',
 	'write:guests',

@@ -175,20 +175,39 @@ export const timeInputZoneOption: INodeProperties = {
 		'How date-times you enter are meant; a value with an explicit offset (Z, +01:00) always keeps it',
 };
 
-/**
- * API 2.4 has no venue time zone: the user names it on the node (empty: n8n's time zone, the
- * workflow's setting or the instance's).
- */
-export const venueTimeZoneProperty: INodeProperties = {
+/** A venue's IANA time zone typed on the node (both APIs', below). */
+const venueTimeZoneField: INodeProperties = {
 	displayName: 'Venue Time Zone',
 	name: 'venueTimeZone',
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. America/New_York',
+};
+
+/**
+ * API 2.4 has no venue time zone: the user names it on the node (empty: n8n's time zone, the
+ * workflow's setting or the instance's).
+ */
+export const venueTimeZoneProperty: INodeProperties = {
+	...venueTimeZoneField,
 	description:
 		"The venue's IANA time zone: API 2.4 gives local times without one. Empty: this workflow's time zone.",
 	displayOptions: { show: { authentication: ['api24'] } },
 };
+
+/**
+ * The OAuth2 API gives each venue its zone; for a venue it has no valid one for, local times are
+ * refused unless this option names it (an option of the operations that read local times).
+ */
+export const venueTimeZoneOption: INodeProperties = onlyFor(
+	'oAuth2',
+	{
+		...venueTimeZoneField,
+		description:
+			"The venue's IANA time zone, used only when SevenRooms has no valid one for the venue (its own zone always wins)",
+	},
+	false,
+);
 
 /** A collection parameter (Options, Filters, Additional or Update Fields) in n8n's usual shape. */
 export function collection(

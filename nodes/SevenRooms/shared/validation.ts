@@ -60,3 +60,24 @@ export function wholeNumber(
 	}
 	return number;
 }
+
+const YES = /^(true|yes|y|1|on|x|opted in|subscribed)$/i;
+const NO = /^(false|no|n|0|off|opted out|unsubscribed)$/i;
+
+/**
+ * A yes/no field as a boolean: true or false, or the text sheets, forms and expressions give for
+ * them (`"true"`, yes, 1, on, opted in, …). Anything else is an error naming the field, never a
+ * quiet false: a consent or an email to the guest would be withdrawn unasked.
+ */
+export function yesNo(node: INode, itemIndex: number, field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value;
+	if (typeof text === 'string' || typeof text === 'number') {
+		if (YES.test(String(text))) return true;
+		if (NO.test(String(text))) return false;
+	}
+	throw new NodeOperationError(node, `${field} "${String(value)}" is not true or false`, {
+		itemIndex,
+		description: 'Use true or false, yes or no, 1 or 0.',
+	});
+}

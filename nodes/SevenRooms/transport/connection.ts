@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { PLAIN_HTTP_REFUSED_URL } from '../shared/contract';
+import { baseUrlText, isPlainHttpElsewhere, PLAIN_HTTP_REFUSED_URL } from '../shared/baseUrl';
 import { dialectOf } from './dialects';
 import { rateControllerFor } from './rateControl';
 import type { RateController } from './rateControl';
@@ -22,26 +22,13 @@ export interface Connection {
 
 const connections = new WeakMap<object, Promise<Connection>>();
 
-/** Plain http is allowed only where nothing travels over a network: this machine. */
-export function isLoopbackHost(hostname: string): boolean {
-	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-	if (host === 'localhost' || host === '::1') return true;
-	const octets = host.split('.');
-	return (
-		octets.length === 4 &&
-		octets[0] === '127' &&
-		octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255)
-	);
-}
-
 /**
- * The credential's API root, checked: an http(s) URL, and https unless it is this machine, so the
- * client secret and the bearer token never cross a network in clear.
+ * The credential's API root, checked: an http(s) URL, and https unless it is this machine
+ * (shared/baseUrl.ts, the rule the credentials apply too), so the client secret and the bearer
+ * token never cross a network in clear.
  */
 export function checkedBaseUrl(node: INode, value: unknown): string {
-	const text = String(value ?? '')
-		.trim()
-		.replace(/\/+$/, '');
+	const text = baseUrlText(value);
 	let url: URL | undefined;
 	try {
 		url = new URL(text);
@@ -57,10 +44,7 @@ export function checkedBaseUrl(node: INode, value: unknown): string {
 			},
 		);
 	}
-	if (
-		text === PLAIN_HTTP_REFUSED_URL ||
-		(url.protocol === 'http:' && !isLoopbackHost(url.hostname))
-	) {
+	if (text === PLAIN_HTTP_REFUSED_URL || isPlainHttpElsewhere(text)) {
 		throw new NodeOperationError(node, "The SevenRooms credential's Base URL uses plain http", {
 			description:
 				'Plain http would send the client secret and access token unencrypted. Use https; plain http is only allowed for this machine (localhost, 127.0.0.1, ::1).',

@@ -4,7 +4,7 @@
  * (`rateControl`) and the API's clock (`serverClock`). What differs between the OAuth2 API and
  * API 2.4 is in `dialects/`, one module each.
  */
-export { connectionOf, isLoopbackHost } from './connection';
+export { connectionOf } from './connection';
 export type { Connection } from './connection';
 export { apiErrorsOf, isAnswerLost, isNotFound, nodeErrorOf } from './errors';
 export { authenticationOf, dialectOf } from './dialects';

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toE164 } from '../../helpers/phone';
+import { yesNo } from '../../shared/validation';
 import { readMapped, usesMapper } from '../mapping';
 import type { MappedItem } from '../mapping';
 
@@ -55,11 +56,13 @@ const FIELD_NAMES: Record<string, string> = {
 	birthday: 'Birthday',
 	anniversary: 'Anniversary',
 	preferences: 'Preferences (JSON)',
+	email_opt_in: 'Email Opt-In',
+	sms_opt_in: 'SMS Opt-In',
 };
 
 /**
  * The API body for the guest fields a user filled in: empty strings are left out, phone goes to
- * E.164, tags to a list, preferences to an object, dates checked. Errors name the field as
+ * E.164, tags to a list, preferences to an object, opt-ins to true or false, dates checked. Errors name the field as
  * `labels` says (the resource mapper's: `Phone (column "Mobile")`), else by its parameter name.
  */
 export function guestBody(
@@ -92,6 +95,10 @@ export function guestBody(
 				break;
 			case 'anniversary':
 				body.anniversary = normalizeGuestDate(context, itemIndex, name('anniversary'), value);
+				break;
+			case 'email_opt_in':
+			case 'sms_opt_in':
+				body[key] = yesNo(context.getNode(), itemIndex, name(key), value);
 				break;
 			case 'tags':
 				body.tags = Array.isArray(value)

@@ -10,6 +10,7 @@ import {
 	defaultPhoneCountryOption,
 	returnAllAndLimit,
 } from '../../shared/descriptions';
+import { yesNo } from '../../shared/validation';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['guest'], operation: ['getAll'] } },
@@ -133,7 +134,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	if (filters.emailOptIn !== undefined && filters.emailOptIn !== '')
-		query.emailOptIn = String(filters.emailOptIn) === 'true';
+		query.emailOptIn = yesNo(node, itemIndex, 'Email Opt-In', filters.emailOptIn);
 	if (filters.tags)
 		query.tags = String(filters.tags)
 			.split(',')

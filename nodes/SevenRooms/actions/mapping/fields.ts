@@ -21,6 +21,11 @@ export interface MappedField {
 	requiredOn?: Authentication[];
 	/** offered as a column to match guests on (Create or Update) */
 	canMatch?: boolean;
+	/**
+	 * A date-time field: names of a column that holds its date alone, as exports keep a date and a
+	 * time in two columns. Map Automatically joins such a column with a time-of-day value.
+	 */
+	dateColumns?: string[];
 }
 
 export type MappingTarget = 'guestCreate' | 'guestUpsert' | 'guestUpdate' | 'reservationCreate';
@@ -241,6 +246,14 @@ const RESERVATION: MappedField[] = [
 		about:
 			"When the party arrives, as an ISO date-time such as 2026-12-24T19:30, in the venue's local time unless it has an offset",
 		aliases: ['start', 'time', 'date time', 'reservation time', 'arrival', 'arrival time'],
+		dateColumns: [
+			'date',
+			'reservation date',
+			'booking date',
+			'arrival date',
+			'visit date',
+			'start date',
+		],
 		requiredOn: ['oAuth2', 'api24'],
 	},
 	{

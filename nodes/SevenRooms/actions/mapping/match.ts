@@ -8,8 +8,12 @@ import type { MappedField } from './fields';
  * `First Name`, `first_name`, `firstName`, `FIRST-NAME` are one name, as are `E-mail` and `email`.
  * A column matches a field by its id, its display name or one of its aliases, in that order of
  * preference: where two columns match one field, the better match wins (`email` over `E-mail
- * Address`), then the first that has a value; the other is ignored and said so.
+ * Address`), then the first that has a value; the other is ignored and said so. A date-time
+ * field's date column (`dateColumns`) is matched as `<id>#date`, as an alias is.
  */
+
+/** The key of a date-time field's date column in `AutoMapped`: `start_time#date`. */
+export const datePartOf = (id: string) => `${id}#date`;
 
 export function columnKey(name: string): string {
 	return name
@@ -31,24 +35,25 @@ function indexOf(fields: MappedField[]): Map<string, Hit> {
 	let index = indexes.get(fields);
 	if (index) return index;
 	index = new Map();
+	const add = (id: string, name: string, rank: number) => {
+		const key = columnKey(name);
+		const taken = index?.get(key);
+		if (key && (!taken || rank < taken.rank)) index?.set(key, { id, rank });
+	};
 	for (const field of fields) {
 		const names = [field.id, field.displayName, ...field.aliases];
-		names.forEach((name, position) => {
-			const key = columnKey(name);
-			const rank = Math.min(position, 2);
-			const taken = index?.get(key);
-			if (key && (!taken || rank < taken.rank)) index?.set(key, { id: field.id, rank });
-		});
+		names.forEach((name, position) => add(field.id, name, Math.min(position, 2)));
+		for (const name of field.dateColumns ?? []) add(datePartOf(field.id), name, 2);
 	}
 	indexes.set(fields, index);
 	return index;
 }
 
-const isEmpty = (value: unknown) =>
+export const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 export interface AutoMapped {
-	/** field id → the value of the column mapped to it */
+	/** field id (or a date column's `<id>#date`) → the value of the column mapped to it */
 	values: IDataObject;
 	/** field id → the input column it came from */
 	columns: Record<string, string>;

@@ -1,12 +1,14 @@
-import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, ResourceMapperField } from 'n8n-workflow';
 
-import { toUtcIso } from '../../helpers/time';
+import { calendarDate, toUtcIso } from '../../helpers/time';
+import { yesNo } from '../../shared/validation';
 import { authenticationOf } from '../../transport';
 import { mappedFields } from './fields';
 import type { MappedField, MappingTarget } from './fields';
-import { autoMap } from './match';
+import { joinDateColumns } from './dateColumns';
+import type { JoinedDate } from './dateColumns';
+import { autoMap, isEmpty } from './match';
 
 /** Node version 2 takes these operations' fields from the `columns` resource mapper. */
 export function usesMapper(context: IExecuteFunctions): boolean {
@@ -29,20 +31,8 @@ interface ColumnsValue {
 	schema?: ResourceMapperField[];
 }
 
-const TRUE = /^(true|yes|y|1|on|x|opted in|subscribed)$/i;
-const FALSE = /^(false|no|n|0|off|opted out|unsubscribed)$/i;
-
 function invalid(context: IExecuteFunctions, itemIndex: number, message: string, hint: string) {
 	return new NodeOperationError(context.getNode(), message, { itemIndex, description: hint });
-}
-
-/** A date picker's or sheet's date-time as the date the guest fields take (YYYY-MM-DD). */
-function dateOnly(value: unknown): unknown {
-	if (DateTime.isDateTime(value)) return value.toISODate();
-	if (value instanceof Date) return value.toISOString().slice(0, 10);
-	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]/.test(value.trim()))
-		return value.trim().slice(0, 10);
-	return value;
 }
 
 /** One field's value as the operations take it; anything unreadable names the field (and column). */
@@ -52,19 +42,12 @@ function converted(
 	field: MappedField,
 	value: unknown,
 	label: string,
+	autoMapped: boolean,
 ): IDataObject[string] {
 	const text = typeof value === 'string' ? value.trim() : value;
 	switch (field.type) {
 		case 'boolean':
-			if (typeof text === 'boolean') return text;
-			if (TRUE.test(String(text))) return true;
-			if (FALSE.test(String(text))) return false;
-			throw invalid(
-				context,
-				itemIndex,
-				`${label} "${String(value)}" is not true or false`,
-				'Use true or false, yes or no, 1 or 0.',
-			);
+			return yesNo(context.getNode(), itemIndex, label, value);
 		case 'number': {
 			const number = typeof text === 'number' ? text : Number(text);
 			if (typeof text === 'boolean' || !Number.isFinite(number))
@@ -79,11 +62,19 @@ function converted(
 		case 'dateTime':
 			// Read here only to name the column when it is no date; the operation reads it in the
 			// venue's zone.
-			toUtcIso(context.getNode(), text, { field: label, zone: 'utc', itemIndex });
+			toUtcIso(context.getNode(), text, {
+				field: label,
+				zone: 'utc',
+				itemIndex,
+				noDate: autoMapped
+					? 'Add the date in a column named Date (YYYY-MM-DD) beside it, or give a full date-time such as 2027-07-04T19:30.'
+					: 'Give a full date-time such as 2027-07-04T19:30, e.g. {{ $json.Date }}T{{ $json.Time }} for the Date and Time columns of a sheet.',
+			});
 			return text as IDataObject[string];
 		default:
 			if (field.id === 'birthday' || field.id === 'anniversary')
-				return dateOnly(text) as IDataObject[string];
+				// A date picker's or sheet's date-time: its date.
+				return (calendarDate(text) ?? text) as IDataObject[string];
 			return typeof text === 'number' || typeof text === 'boolean'
 				? String(text)
 				: (text as IDataObject[string]);
@@ -92,23 +83,44 @@ function converted(
 
 const reported = new WeakMap<IExecuteFunctions, Set<string>>();
 
-/** Tells the user once per run which input columns Map Automatically left out. */
-function reportIgnored(context: IExecuteFunctions, columns: string[]) {
+/** Whether this run has not said `key` yet (each hint is given once per run). */
+function firstTime(context: IExecuteFunctions, key: string): boolean {
 	let seen = reported.get(context);
 	if (!seen) reported.set(context, (seen = new Set()));
-	const fresh = columns.filter((column) => !seen.has(column));
-	if (!fresh.length) return;
-	for (const column of fresh) seen.add(column);
-	const them = fresh.length === 1 ? 'it' : 'them';
-	context.addExecutionHints({
-		message: `Map Automatically ignored ${fresh.length === 1 ? 'the input column' : `${fresh.length} input columns`} ${fresh.map((column) => `"${column}"`).join(', ')}: no SevenRooms field has that name, or another column already fills the field. Rename ${them} (e.g. with an Edit Fields node) or map the fields manually to use ${them}.`,
-		type: 'info',
-		location: 'outputPane',
-	});
+	if (seen.has(key)) return false;
+	seen.add(key);
+	return true;
 }
 
-const isEmpty = (value: unknown) =>
-	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const hint = (context: IExecuteFunctions, message: string) =>
+	context.addExecutionHints({ message, type: 'info', location: 'outputPane' });
+
+/** Tells the user once per run which input columns Map Automatically left out. */
+function reportIgnored(context: IExecuteFunctions, columns: string[]) {
+	const fresh = columns.filter((column) => firstTime(context, `ignored:${column}`));
+	if (!fresh.length) return;
+	const them = fresh.length === 1 ? 'it' : 'them';
+	hint(
+		context,
+		`Map Automatically ignored ${fresh.length === 1 ? 'the input column' : `${fresh.length} input columns`} ${fresh.map((column) => `"${column}"`).join(', ')}: no SevenRooms field has that name, or another column already fills the field. Rename ${them} (e.g. with an Edit Fields node) or map the fields manually to use ${them}.`,
+	);
+}
+
+/** Tells the user once per run which date and time columns Map Automatically joined. */
+function reportJoined(
+	context: IExecuteFunctions,
+	fields: MappedField[],
+	joined: Record<string, JoinedDate>,
+) {
+	for (const field of fields) {
+		const columns = joined[field.id]?.columns;
+		if (!columns || !firstTime(context, `joined:${field.id}:${columns.join('|')}`)) continue;
+		hint(
+			context,
+			`Map Automatically joined the date of the column "${columns[0]}" and the time of the column "${columns[1]}" into ${field.displayName}.`,
+		);
+	}
+}
 
 /** One item's mapped fields: from its input columns (Map Automatically) or the fields set below. */
 export function readMapped(
@@ -123,22 +135,35 @@ export function readMapped(
 	const fields = mappedFields(target, authenticationOf(context)).filter(
 		(field) => !removed.has(field.id),
 	);
+	const autoMapped = columns.mappingMode === 'autoMapInputData';
 	let raw: IDataObject = columns.value ?? {};
 	let columnOf: Record<string, string> = {};
-	if (columns.mappingMode === 'autoMapInputData') {
+	let joined: Record<string, JoinedDate> = {};
+	if (autoMapped) {
 		const mapped = autoMap(context.getInputData()[itemIndex]?.json ?? {}, fields);
+		joined = joinDateColumns(context, itemIndex, fields, mapped);
 		raw = mapped.values;
 		columnOf = mapped.columns;
 		reportIgnored(context, mapped.ignored);
+		reportJoined(context, fields, joined);
 	}
 	const values: IDataObject = {};
 	const labels: Record<string, string> = {};
 	for (const field of fields) {
-		labels[field.id] = columnOf[field.id]
-			? `${field.displayName} (column "${columnOf[field.id]}")`
-			: field.displayName;
+		labels[field.id] =
+			joined[field.id]?.label ??
+			(columnOf[field.id]
+				? `${field.displayName} (column "${columnOf[field.id]}")`
+				: field.displayName);
 		if (isEmpty(raw[field.id])) continue;
-		values[field.id] = converted(context, itemIndex, field, raw[field.id], labels[field.id]);
+		values[field.id] = converted(
+			context,
+			itemIndex,
+			field,
+			raw[field.id],
+			labels[field.id],
+			autoMapped,
+		);
 	}
 	const matchable = new Set(fields.filter((field) => field.canMatch).map((field) => field.id));
 	const matchOn = (columns.matchingColumns ?? []).filter((id) => matchable.has(id));

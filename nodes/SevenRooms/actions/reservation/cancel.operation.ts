@@ -8,7 +8,7 @@ import {
 	onlyFor,
 	reservationLocator,
 } from '../../shared/descriptions';
-import { idParameter } from '../../shared/validation';
+import { idParameter, yesNo } from '../../shared/validation';
 import { idempotencyKeyFor } from '../idempotency';
 
 export const description = updateDisplayOptions(
@@ -35,6 +35,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idempotencyKey: idempotencyKeyFor(this, 'reservation.cancel', itemIndex),
 		itemIndex,
 		extra:
-			options.sendClientEmail !== undefined ? { send_client_email: options.sendClientEmail } : {},
+			options.sendClientEmail !== undefined
+				? {
+						send_client_email: yesNo(
+							this.getNode(),
+							itemIndex,
+							'Email the Guest',
+							options.sendClientEmail,
+						),
+					}
+				: {},
 	});
 }

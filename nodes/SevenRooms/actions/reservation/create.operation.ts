@@ -11,8 +11,9 @@ import {
 	onlyFor,
 	timeInputZoneOption,
 	venueLocator,
+	venueTimeZoneOption,
 } from '../../shared/descriptions';
-import { wholeNumber } from '../../shared/validation';
+import { wholeNumber, yesNo } from '../../shared/validation';
 import { bookingGuestBody, bookingGuestOf, bookingGuestProperties } from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
 import { columnsProperty, readMapped, usesMapper } from '../mapping';
@@ -23,6 +24,7 @@ const options = collection('Options', 'options', 'Add Option', [
 	defaultPhoneCountryOption,
 	idempotencyKeyOption,
 	timeInputZoneOption,
+	venueTimeZoneOption,
 	emailGuestOption,
 	onlyFor(
 		'api24',
@@ -125,7 +127,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const idempotencyKey = idempotencyKeyFor(this, 'reservation.create', itemIndex, options);
 	const extra: IDataObject = {};
-	if (options.sendClientEmail !== undefined) extra.send_client_email = options.sendClientEmail;
+	if (options.sendClientEmail !== undefined)
+		extra.send_client_email = yesNo(node, itemIndex, 'Email the Guest', options.sendClientEmail);
 	if (options.externalId) extra.external_id = String(options.externalId).trim();
 	return await apiOf(this).reservations.create(
 		this,
@@ -134,6 +137,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			partySize,
 			startTime,
 			timeZone: options.timeZone,
+			venueTimeZone: options.venueTimeZone,
 			guest,
 			fields,
 			extra,

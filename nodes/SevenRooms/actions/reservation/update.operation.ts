@@ -8,6 +8,7 @@ import {
 	onlyFor,
 	reservationLocator,
 	timeInputZoneOption,
+	venueTimeZoneOption,
 } from '../../shared/descriptions';
 import { idParameter, wholeNumber } from '../../shared/validation';
 import { additionFieldOptions, splitAdditions } from '../additions';
@@ -52,7 +53,7 @@ export const description = updateDisplayOptions(
 				default: 'confirmed',
 			},
 		]),
-		collection('Options', 'options', 'Add Option', [timeInputZoneOption]),
+		collection('Options', 'options', 'Add Option', [timeInputZoneOption, venueTimeZoneOption]),
 	],
 );
 
@@ -89,6 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			status,
 			startTime: fields.startTime || undefined,
 			timeZone: options.timeZone,
+			venueTimeZone: options.venueTimeZone,
 			add,
 		},
 		itemIndex,

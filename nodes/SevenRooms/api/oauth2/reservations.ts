@@ -1,27 +1,36 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toUtcIso } from '../../helpers/time';
+import { needsZone, toUtcIso } from '../../helpers/time';
 import { RESERVATION_LOCAL_FIELDS } from '../../shared/contract';
 import { apiRequestAllItems, apiRequestObject } from '../../transport';
 import type { ReservationsApi } from '../types';
-import { venueTimeZone, withVenueLocalTimes } from '../venueTime';
+import { inputTimeZone, withVenueLocalTimes } from '../venueTime';
 import { withAdditions } from './additions';
 
 const reservationPath = (id: string) => `/reservations/${encodeURIComponent(id)}`;
 
-/** The UTC start time from what the user typed, read in the venue's zone unless told UTC. */
+/**
+ * The UTC start time from what the user typed: a wall-clock time is read in the venue's zone
+ * (`venueId` is asked for only then) unless told UTC; one with an offset keeps it.
+ */
 async function startTimeUtc(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	value: unknown,
-	venueId: string,
-	zoneChoice: unknown,
+	venueId: () => Promise<string>,
+	{ timeZone, venueTimeZone }: { timeZone?: unknown; venueTimeZone?: unknown },
 ): Promise<string> {
+	const field = 'Start Time';
 	const zone =
-		zoneChoice === 'utc'
-			? 'utc'
-			: ((await venueTimeZone(context, venueId, { itemIndex })) ?? 'utc');
-	return toUtcIso(context.getNode(), value, { field: 'Start Time', zone, itemIndex });
+		timeZone !== 'utc' && needsZone(value)
+			? await inputTimeZone(context, await venueId(), {
+					itemIndex,
+					fallback: venueTimeZone,
+					field,
+					value,
+				})
+			: 'utc';
+	return toUtcIso(context.getNode(), value, { field, zone, itemIndex });
 }
 
 export const reservations: ReservationsApi = {
@@ -55,8 +64,8 @@ export const reservations: ReservationsApi = {
 			context,
 			itemIndex,
 			input.startTime,
-			input.venueId,
-			input.timeZone,
+			async () => input.venueId,
+			input,
 		);
 		const body: IDataObject = {
 			venue_id: input.venueId,
@@ -78,20 +87,12 @@ export const reservations: ReservationsApi = {
 		if (changes.partySize !== undefined) body.party_size = changes.partySize;
 		if (changes.status) body.status = changes.status;
 		if (changes.startTime) {
-			// A local time needs the reservation's venue.
-			const venueId =
-				changes.timeZone === 'utc'
-					? ''
-					: String(
-							(await apiRequestObject.call(context, 'GET', path, { itemIndex })).venue_id ?? '',
-						);
-			body.start_time = await startTimeUtc(
-				context,
-				itemIndex,
-				changes.startTime,
-				venueId,
-				venueId ? changes.timeZone : 'utc',
-			);
+			// A local time is the reservation's venue's.
+			const venueId = async () => {
+				const venue = (await apiRequestObject.call(context, 'GET', path, { itemIndex })).venue_id;
+				return typeof venue === 'string' ? venue.trim() : '';
+			};
+			body.start_time = await startTimeUtc(context, itemIndex, changes.startTime, venueId, changes);
 		}
 		const merged = await withAdditions(context, path, body, changes.add as IDataObject, itemIndex);
 		const reservation = await apiRequestObject.call(context, 'PATCH', path, {

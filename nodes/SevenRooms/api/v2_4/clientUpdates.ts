@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { yesNo } from '../../shared/validation';
 import { apiRequest, apiRequestObject, nodeErrorOf } from '../../transport';
 import type { Additions } from '../types';
 import { guestOf, tagNames } from './shapes';
@@ -35,7 +36,13 @@ export function clientForm(
 		if (NO_2_4_FIELD[key]) throw noField(context, NO_2_4_FIELD[key], itemIndex);
 		if (key === 'tags') continue;
 		if (key === 'phone') form.phone_number = value;
-		else if (key === 'email_opt_in') form.venue_group_marketing_opt_in = value === true;
+		else if (key === 'email_opt_in')
+			form.venue_group_marketing_opt_in = yesNo(
+				context.getNode(),
+				itemIndex,
+				'Email Opt-In',
+				value,
+			);
 		else if (key === 'birthday') {
 			// 2.4 keeps a birthday's day and month, no year.
 			const [month, day] = String(value).slice(-5).split('-');

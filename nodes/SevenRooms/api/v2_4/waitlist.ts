@@ -2,14 +2,20 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiRequest, apiRequestObject, apiRequestPages } from '../../transport';
+import {
+	apiRequest,
+	apiRequestObject,
+	apiRequestPages,
+	connectionOf,
+	serverNow,
+} from '../../transport';
 import type { SevenRoomsFunctions } from '../../transport';
 import type { WaitlistApi } from '../types';
 import { configuredTimeZone } from '../venueTime';
 import { bookingContact } from './contact';
 import { createOnce } from './createOnce';
 import { serviceDate } from './reservations';
-import { clean, waitlistEntryOf, WAITLIST_STATUS_24 } from './shapes';
+import { waitlistEntryOf, WAITLIST_STATUS_24 } from './shapes';
 
 /**
  * The waitlist on API 2.4: `GET /waitlist` per venue (an integer cursor, `waitlist_entries`),
@@ -19,18 +25,56 @@ import { clean, waitlistEntryOf, WAITLIST_STATUS_24 } from './shapes';
 
 const entryPath = (id: string) => `/waitlist/${encodeURIComponent(id)}`;
 
-/** Every entry of a venue's waitlist, raw. */
+/** Every entry of a venue's waitlist, raw (`fromDate`: of that service date and later). */
 export async function* waitlistPages(
 	context: SevenRoomsFunctions,
 	venueId: string,
 	itemIndex?: number,
+	fromDate?: string,
 ): AsyncGenerator<IDataObject[]> {
 	yield* apiRequestPages.call(
 		context,
 		'/waitlist',
-		{ venue_id: venueId },
+		{ venue_id: venueId, ...(fromDate ? { from_date: fromDate } : {}) },
 		{ itemIndex, listKey: 'waitlist_entries' },
 	);
+}
+
+/** Statuses of the OAuth2 API's words a party still on the waitlist has (2.4's unknown ones too). */
+const STILL_WAITING = ['waiting', 'notified'];
+
+/**
+ * The entry an add whose answer was lost (or a re-run with the same key) made, if any: the latest
+ * entry of the same party (phone, names, size) that is still on the waitlist, from the last two
+ * service dates. A party cannot wait twice at once, and an entry that has left the waitlist
+ * (Canceled, Removed, Arrived, No Show) is an earlier visit, not this attempt: a party that joins
+ * again must be added again. Join times are compared only with each other: they are venue-local
+ * and API 2.4 gives no venue zone, so a wrong Venue Time Zone must not hide the entry just made.
+ */
+async function entryOfParty(
+	context: IExecuteFunctions,
+	venueId: string,
+	party: { phone: string; first_name: string; last_name: string; partySize: number },
+	{ zone, itemIndex }: { zone: string; itemIndex: number },
+): Promise<IDataObject | undefined> {
+	const now = serverNow((await connectionOf(context)).clientKey) ?? Date.now();
+	const fromDate = serviceDate(DateTime.fromMillis(now, { zone }).minus({ days: 2 }));
+	let found: IDataObject | undefined;
+	for await (const page of waitlistPages(context, venueId, itemIndex, fromDate)) {
+		for (const raw of page) {
+			const entry = waitlistEntryOf(raw, zone, venueId);
+			if (
+				digits(entry.phone_number) !== digits(party.phone) ||
+				Number(entry.party_size) !== party.partySize ||
+				String(entry.first_name ?? '') !== party.first_name ||
+				String(entry.last_name ?? '') !== party.last_name ||
+				!STILL_WAITING.includes(String(entry.status))
+			)
+				continue;
+			if (!found || String(entry.joined_at ?? '') >= String(found.joined_at ?? '')) found = entry;
+		}
+	}
+	return found;
 }
 
 /**
@@ -97,7 +141,7 @@ export const waitlist: WaitlistApi = {
 
 	/**
 	 * Added once: a waitlist entry has no reference field, so an entry whose answer was lost is
-	 * recognised by the party (phone, names, size) on the venue's waitlist.
+	 * recognised by the party still waiting on the venue's waitlist (`entryOfParty`).
 	 */
 	async add(context, input, { idempotencyKey, itemIndex, userKey }) {
 		const zone = configuredTimeZone(context, itemIndex);
@@ -119,15 +163,6 @@ export const waitlist: WaitlistApi = {
 				: {}),
 			...(input.notes ? { notes: input.notes } : {}),
 		};
-		const sameParty = (raw: IDataObject) => {
-			const entry = clean(raw);
-			return (
-				digits(entry.phone_number) === digits(contact.phone) &&
-				Number(entry.party_size) === input.partySize &&
-				String(entry.first_name ?? '') === contact.first_name &&
-				String(entry.last_name ?? '') === contact.last_name
-			);
-		};
 		return await createOnce(context, {
 			reference: `waitlist:${idempotencyKey}`,
 			lookFirst: userKey,
@@ -139,13 +174,13 @@ export const waitlist: WaitlistApi = {
 				});
 				return waitlistEntryOf(entry, zone, input.venueId);
 			},
-			find: async () => {
-				for await (const page of waitlistPages(context, input.venueId, itemIndex)) {
-					const found = page.find(sameParty);
-					if (found) return waitlistEntryOf(found, zone, input.venueId);
-				}
-				return undefined;
-			},
+			find: async () =>
+				await entryOfParty(
+					context,
+					input.venueId,
+					{ ...contact, partySize: input.partySize },
+					{ zone, itemIndex },
+				),
 		});
 	},
 
