@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, ResourceMapperField } from 'n8n-wo
 
 import { toUtcIso } from '../../helpers/time';
 import { authenticationOf } from '../../transport';
-import { mappedFields } from './fields';
+import { mappedFields, mapperIdOf } from './fields';
 import type { MappedField, MappingTarget } from './fields';
 import { autoMap } from './match';
 
@@ -117,19 +117,24 @@ export function readMapped(
 	target: MappingTarget,
 ): MappedItem {
 	const columns = context.getNodeParameter('columns', itemIndex, {}) as ColumnsValue;
+	// The mapper keys fields by mapper id (`Email`); a workflow saved before that used the field id.
+	const keys = (field: MappedField) => [mapperIdOf(field), field.id];
 	const removed = new Set(
 		(columns.schema ?? []).filter((field) => field.removed).map((field) => field.id),
 	);
 	const fields = mappedFields(target, authenticationOf(context)).filter(
-		(field) => !removed.has(field.id),
+		(field) => !keys(field).some((key) => removed.has(key)),
 	);
-	let raw: IDataObject = columns.value ?? {};
+	let raw: IDataObject = {};
 	let columnOf: Record<string, string> = {};
 	if (columns.mappingMode === 'autoMapInputData') {
 		const mapped = autoMap(context.getInputData()[itemIndex]?.json ?? {}, fields);
 		raw = mapped.values;
 		columnOf = mapped.columns;
 		reportIgnored(context, mapped.ignored);
+	} else {
+		const value = columns.value ?? {};
+		for (const field of fields) raw[field.id] = value[mapperIdOf(field)] ?? value[field.id];
 	}
 	const values: IDataObject = {};
 	const labels: Record<string, string> = {};
@@ -140,7 +145,12 @@ export function readMapped(
 		if (isEmpty(raw[field.id])) continue;
 		values[field.id] = converted(context, itemIndex, field, raw[field.id], labels[field.id]);
 	}
-	const matchable = new Set(fields.filter((field) => field.canMatch).map((field) => field.id));
-	const matchOn = (columns.matchingColumns ?? []).filter((id) => matchable.has(id));
+	const matchOn = [
+		...new Set(
+			(columns.matchingColumns ?? []).flatMap((key) =>
+				fields.filter((field) => field.canMatch && keys(field).includes(key)).map(({ id }) => id),
+			),
+		),
+	];
 	return { values, labels, matchOn };
 }
