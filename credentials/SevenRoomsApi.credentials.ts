@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+import { DOMAIN_RESTRICTION_FIELDS } from 'n8n-workflow';
 
 import { checkedBaseUrlExpression } from '../nodes/SevenRooms/shared/baseUrl';
 import { API_24_HOSTS } from '../nodes/SevenRooms/shared/contract';
@@ -56,6 +57,11 @@ export class SevenRoomsApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-sevenrooms/n8n-nodes-sevenrooms#credentials';
 
 	properties: INodeProperties[] = [
+		// n8n adds its Allowed HTTP Request Domains fields at the end of a credential, but an OAuth2
+		// one inherits them from n8n's OAuth2 credential, ahead of its own fields: the OAuth2
+		// credential shows them first and can't do otherwise, so this one does the same. (n8n adds
+		// nothing when a credential has them already; n8n versions without them have none here.)
+		...(DOMAIN_RESTRICTION_FIELDS ?? []),
 		{
 			displayName: 'Region',
 			name: 'region',

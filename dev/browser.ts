@@ -24,10 +24,28 @@ export async function launchChromium(): Promise<Browser> {
 	});
 }
 
-/** Signs in to the n8n editor at `n8nUrl` as the demo's owner, through its sign-in form. */
+/**
+ * Signs in to the n8n editor at `n8nUrl` as the demo's owner, through its sign-in form, unless the
+ * page is signed in already (a check can run on its own or after the others).
+ */
 export async function signInToEditor(page: Page, n8nUrl: string): Promise<void> {
 	await page.goto(`${n8nUrl}/signin`);
-	await page.getByLabel(/email/i).first().fill(OWNER.email);
+	// Signed in, n8n leaves the sign-in page; otherwise it asks for the email.
+	const email = page.getByLabel(/email/i).first();
+	const asked = await Promise.race([
+		page
+			.waitForURL((url) => !url.pathname.includes('signin'))
+			.then(
+				() => false,
+				() => false,
+			),
+		email.waitFor().then(
+			() => true,
+			() => false,
+		),
+	]);
+	if (!asked) return;
+	await email.fill(OWNER.email);
 	await page
 		.getByLabel(/password/i)
 		.first()

@@ -43,29 +43,54 @@ afterAll(async () => {
 const shot = async (name: string) =>
 	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
+/** A new workflow's node panel, searched for `text`; `onCanvas` runs on the empty canvas. */
+async function searchNodePanel(text: string, onCanvas?: () => Promise<unknown>) {
+	await page.goto(`${n8n.url}/workflow/new`);
+	await page.getByText('Add first step').waitFor();
+	await onCanvas?.();
+	// The + button opens the node creator (its label below does not); then its search box, once
+	// there, instead of typing after a fixed wait, which a CI run on 2 busy cores lost.
+	await page.locator('[data-test-id="canvas-plus-button"]').click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"]');
+	await search.waitFor({ timeout: 30_000 });
+	await search.fill(text);
+}
+
+/** Adds SevenRooms → `action` to a new workflow from the node panel. */
+async function addSevenRoomsAction(
+	action: string,
+	{
+		onCanvas,
+		onPanel,
+	}: { onCanvas?: () => Promise<unknown>; onPanel?: () => Promise<unknown> } = {},
+) {
+	await searchNodePanel('SevenRooms', onCanvas);
+	await page.getByText('SevenRooms', { exact: true }).first().click();
+	await page.getByText('Actions (23)').waitFor();
+	await onPanel?.();
+	// Installed from npm, the package opens on n8n's community-node details panel (Via npm,
+	// Manage, Report): its triggers, then its actions, without a search box.
+	const item = page.getByText(action, { exact: true }).first();
+	if (!(await item.isVisible())) await page.getByText('Actions (23)').click();
+	await item.click();
+}
+
+/** The names the node panel lists (a trigger with events loses " Trigger" there). */
+const panelNames = async () =>
+	(await page.locator('[data-test-id="node-creator-item-name"]').allInnerTexts()).map((name) =>
+		name.trim(),
+	);
+
 describe('the SevenRooms node in the n8n editor', () => {
 	it('adds SevenRooms → Guest → Create, renders its parameters and the credential form', async () => {
 		await signInToEditor(page, n8n.url);
 		// The sign-in page's session probe answers 401 before login: not ours.
 		consoleErrors.length = 0;
 
-		await page.goto(`${n8n.url}/workflow/new`);
-		await page.getByText('Add first step').waitFor();
-		await shot('0-new-workflow');
-		// The + button opens the node creator (its label below does not); then its search box, once
-		// there, instead of typing after a fixed wait, which a CI run on 2 busy cores lost.
-		await page.locator('[data-test-id="canvas-plus-button"]').click();
-		const search = page.locator('[data-test-id="node-creator-search-bar"]');
-		await search.waitFor({ timeout: 30_000 });
-		await search.fill('SevenRooms');
-		await page.getByText('SevenRooms', { exact: true }).first().click();
-		await page.getByText('Actions (23)').waitFor();
-		await shot('1-node-creator');
-		// Installed from npm, the package opens on n8n's community-node details panel (Via npm,
-		// Manage, Report): its triggers, then its actions, without a search box.
-		const createGuest = page.getByText('Create a guest', { exact: true }).first();
-		if (!(await createGuest.isVisible())) await page.getByText('Actions (23)').click();
-		await createGuest.click();
+		await addSevenRoomsAction('Create a guest', {
+			onCanvas: () => shot('0-new-workflow'),
+			onPanel: () => shot('1-node-creator'),
+		});
 
 		// A new node is version 2: the guest's fields are in n8n's column mapper (its mode, then the
 		// values to send), listed from the node's schema without a credential.
@@ -163,5 +188,106 @@ describe('the SevenRooms node in the n8n editor', () => {
 		await expect(page.getByText(/could not be cloned/i).count()).resolves.toBe(0);
 		await shot('6-poll-trigger-panel');
 		await client.deactivate(audience.id);
+	});
+
+	it('finds the Poll Trigger by what people search for, and describes the SevenRooms entry as a whole', async () => {
+		await signInToEditor(page, n8n.url);
+		for (const [text, name] of [
+			['birthday', 'birthday'],
+			['audience', 'audience'],
+			['sevenrooms audience', 'sevenrooms-audience'],
+		]) {
+			await searchNodePanel(text);
+			// n8n lists a trigger with events without " Trigger": the Poll Trigger is "SevenRooms Poll".
+			await page.getByText('SevenRooms Poll', { exact: true }).first().waitFor({ timeout: 15_000 });
+			expect({ text, names: await panelNames() }).toEqual({
+				text,
+				names: expect.arrayContaining(['SevenRooms Poll']),
+			});
+			await shot(`7-search-${name}`);
+		}
+		await searchNodePanel('reservation');
+		await page.getByText('SevenRooms', { exact: true }).first().waitFor({ timeout: 15_000 });
+
+		// The SevenRooms entry lists the webhook trigger's events and the node's actions under the
+		// trigger's description (n8n merges them by name): it speaks of both.
+		await searchNodePanel('SevenRooms');
+		await page.getByText('SevenRooms', { exact: true }).first().click();
+		await page.getByText('Actions (23)').waitFor();
+		const description = page.getByText(/^Starts a workflow when a SevenRooms reservation/).first();
+		await description.waitFor();
+		expect(await description.innerText()).toMatch(/SevenRooms actions create, update and look/);
+		await shot('8-node-details');
+	});
+
+	it('says what Map Automatically does, matches guests on Email and Phone by name, and leaves an empty Preferences (JSON) unmarked', async () => {
+		await signInToEditor(page, n8n.url);
+		await addSevenRoomsAction('Create or update a guest');
+
+		// Match Guests On shows the field's name, as the list it is chosen from does.
+		const chips = page.locator('[data-test-id="resource-mapper-container"] .el-tag');
+		const chip = (name: string) => chips.filter({ hasText: new RegExp(`^${name}$`) }).first();
+		await chip('Email').waitFor({ timeout: 15_000 });
+		await chip('Email').click();
+		await page.locator('[data-test-id="matching-column-option-Phone"]').click();
+		await page.getByText('Match Guests On', { exact: true }).click();
+		await chip('Phone').waitFor({ timeout: 15_000 });
+		expect(await chips.allInnerTexts()).not.toEqual(
+			expect.arrayContaining([expect.stringMatching(/^(email|phone)$/)]),
+		);
+		await shot('9-match-guests-on');
+
+		// A new node's manual mapper: Preferences (JSON) is an empty text box, not a JSON editor
+		// that marks the empty value as an error.
+		const fields = page.locator('[data-test-id="mapping-fields-container"]');
+		await fields.getByText('Preferences (JSON)', { exact: true }).scrollIntoViewIfNeeded();
+		await fields.getByText('Tags', { exact: true }).scrollIntoViewIfNeeded();
+		expect(await fields.locator('.cm-editor').count()).toBe(0);
+		expect(await page.locator('.cm-lint-marker-error, .cm-lintRange-error').count()).toBe(0);
+		await shot('10-preferences-empty');
+
+		// Map Automatically: the node's own notice says columns need no renaming.
+		await page.locator('[data-test-id="mapping-mode-select"]').click();
+		await page
+			.locator('.el-select-dropdown__item:visible', { hasText: 'Map Automatically' })
+			.click();
+		const notice = page.getByText(/^No need to rename columns/).first();
+		await notice.waitFor({ timeout: 15_000 });
+		expect(await notice.innerText()).toContain('First Name, first_name, firstName');
+		await notice.scrollIntoViewIfNeeded();
+		await shot('11-map-automatically');
+	});
+
+	it("shows n8n's Allowed HTTP Request Domains in the same place in both credential forms", async () => {
+		await signInToEditor(page, n8n.url);
+		const forms = {
+			oauth2: {
+				id: await client.createCredential(
+					'SevenRooms (form order)',
+					'sevenRoomsOAuth2Api',
+					credentialData(sandbox.url),
+				),
+				labels: ['Allowed HTTP Request Domains', 'Environment', 'Client ID', 'Requests per Minute'],
+			},
+			api24: {
+				id: await client.createCredential(
+					'SevenRooms 2.4 (form order)',
+					'sevenRoomsApi',
+					credential24Data(sandbox.url),
+				),
+				labels: ['Allowed HTTP Request Domains', 'Region', 'Client ID', 'Requests per Minute'],
+			},
+		};
+		for (const [name, { id, labels }] of Object.entries(forms)) {
+			await page.goto(`${n8n.url}/home/credentials/${id}`);
+			const tops: number[] = [];
+			for (const label of labels) {
+				const field = page.getByText(new RegExp(`^${label}`)).first();
+				await field.waitFor({ timeout: 30_000 });
+				tops.push((await field.boundingBox())?.y ?? Number.NaN);
+			}
+			expect({ name, tops }).toEqual({ name, tops: [...tops].sort((a, b) => a - b) });
+			await shot(`12-credential-${name}`);
+		}
 	});
 });

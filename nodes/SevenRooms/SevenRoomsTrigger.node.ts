@@ -65,8 +65,10 @@ export class SevenRoomsTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: eventsSubtitle('events', WEBHOOK_EVENTS),
+		// n8n's node panel lists this trigger's events under the SevenRooms node's entry, with this
+		// description above both the events and the actions: true there and for the trigger alone.
 		description:
-			'Starts the workflow when SevenRooms reports a reservation, guest or waitlist change',
+			'Starts a workflow when a SevenRooms reservation, guest or waitlist entry is new, changed or cancelled; the SevenRooms actions create, update and look them up',
 		defaults: { name: 'SevenRooms Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -25,7 +25,7 @@ describe('node version 2: fields through the resource mapper', () => {
 	it('imports 500 sheet rows in three column spellings as the right guests, and a re-run makes no duplicates', async () => {
 		const first = await runV2(
 			sandbox,
-			{ resource: 'guest', operation: 'upsert', columns: autoMap(['email']), options: {} },
+			{ resource: 'guest', operation: 'upsert', columns: autoMap(['Email']), options: {} },
 			sheetRows(500, 'one'),
 		);
 		expect(first.error).toBeUndefined();
@@ -58,7 +58,7 @@ describe('node version 2: fields through the resource mapper', () => {
 
 		const second = await runV2(
 			sandbox,
-			{ resource: 'guest', operation: 'upsert', columns: autoMap(['email']), options: {} },
+			{ resource: 'guest', operation: 'upsert', columns: autoMap(['Email']), options: {} },
 			sheetRows(500, 'two'),
 		);
 		expect(second.error).toBeUndefined();
@@ -99,7 +99,7 @@ describe('node version 2: fields through the resource mapper', () => {
 		];
 		const kept = await runV2(
 			sandbox,
-			{ resource: 'guest', operation: 'upsert', columns: autoMap(['email']), options: {} },
+			{ resource: 'guest', operation: 'upsert', columns: autoMap(['Email']), options: {} },
 			rows,
 			{ continueOnFail: true },
 		);
@@ -110,7 +110,7 @@ describe('node version 2: fields through the resource mapper', () => {
 
 		const stopped = await runV2(
 			sandbox,
-			{ resource: 'guest', operation: 'upsert', columns: autoMap(['email']), options: {} },
+			{ resource: 'guest', operation: 'upsert', columns: autoMap(['Email']), options: {} },
 			rows,
 		);
 		expect(stopped.error?.message).toBe('Phone (column "Mobile") "12" is not a valid phone number');
@@ -128,8 +128,8 @@ describe('node version 2: fields through the resource mapper', () => {
 					value: {
 						first_name: '={{ $json.who.split(" ")[0] }}',
 						last_name: '={{ $json.who.split(" ")[1] }}',
-						email: '={{ $json.mail }}',
-						phone: '={{ $json.tel }}',
+						Email: '={{ $json.mail }}',
+						Phone: '={{ $json.tel }}',
 						email_opt_in: '={{ $json.ok }}',
 						tags: 'regular, terrace',
 						birthday: null,
@@ -169,6 +169,31 @@ describe('node version 2: fields through the resource mapper', () => {
 			[{}],
 		);
 		expect(error?.message).toBe('Email Opt-In "maybe" is not true or false');
+	});
+
+	it('sends Preferences (JSON) typed as text, skips it empty, and names it when it is no JSON', async () => {
+		const preferences = (...values: string[]) =>
+			runV2(
+				sandbox,
+				{
+					resource: 'guest',
+					operation: 'create',
+					columns: {
+						mappingMode: 'defineBelow',
+						value: { first_name: '={{ $json.name }}', preferences: '={{ $json.prefs }}' },
+						matchingColumns: [],
+						schema: [],
+					},
+					options: {},
+				},
+				values.map((prefs, n) => ({ name: `Pia${n}`, prefs })),
+				{ continueOnFail: true },
+			);
+		const { output } = await preferences('{"seating": "booth"}', '', 'booth please');
+		expect(output[0]).toMatchObject({ first_name: 'Pia0', preferences: { seating: 'booth' } });
+		expect(output[1]).toMatchObject({ first_name: 'Pia1' });
+		expect(output[1].preferences ?? {}).toEqual({});
+		expect(output[2].error).toBe('Preferences (JSON) "booth please" is not valid JSON');
 	});
 
 	it('updates a guest with mapped changes, adding tags without replacing them', async () => {

@@ -1,6 +1,13 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { autoMap, columnKey, mappedFields } from '../../nodes/SevenRooms/actions/mapping';
+import {
+	AUTO_MAP_NOTICE,
+	autoMap,
+	columnKey,
+	mappedFields,
+	readMapped,
+} from '../../nodes/SevenRooms/actions/mapping';
+import type { MappingTarget } from '../../nodes/SevenRooms/actions/mapping';
 import { getMappingColumns } from '../../nodes/SevenRooms/methods/resourceMapping';
 
 /** The editor's load-options context for a node with these parameters. */
@@ -27,21 +34,24 @@ describe('the mapper schema per API', () => {
 		expect(api24.fields.filter((field) => field.required).map((field) => field.id)).toEqual([
 			'first_name',
 			'last_name',
-			'email',
-			'phone',
+			'Email',
+			'Phone',
 		]);
 		expect(api24.fields.map((field) => field.id)).not.toContain('preferences');
 		expect(api24.fields.map((field) => field.id)).toContain('external_user_id');
 	});
 
-	it('offers email (by default) and phone to match on for Create or Update only', async () => {
+	it('offers Email (by default) and Phone to match on for Create or Update only, by name', async () => {
 		const upsert = await getMappingColumns.call(
 			editor({ authentication: 'oAuth2', resource: 'guest', operation: 'upsert' }),
 		);
-		expect(
-			upsert.fields.filter((field) => field.canBeUsedToMatch).map((field) => field.id),
-		).toEqual(['email', 'phone']);
-		expect(upsert.fields.find((field) => field.defaultMatch)?.id).toBe('email');
+		// n8n's Match Guests On select shows a chosen field by its id: the id is the name.
+		const matchable = upsert.fields.filter((field) => field.canBeUsedToMatch);
+		expect(matchable.map((field) => [field.id, field.displayName])).toEqual([
+			['Email', 'Email'],
+			['Phone', 'Phone'],
+		]);
+		expect(upsert.fields.find((field) => field.defaultMatch)?.id).toBe('Email');
 		expect(upsert.fields.some((field) => field.required)).toBe(false);
 		const update = await getMappingColumns.call(
 			editor({ authentication: 'oAuth2', resource: 'guest', operation: 'update' }),
@@ -88,6 +98,17 @@ describe('the mapper schema per API', () => {
 		expect(optIn).toMatchObject({ type: 'options', defaultValue: null });
 		expect(optIn?.options?.map((option) => option.value)).toEqual([true, false]);
 		expect(fields.filter((field) => field.type === 'boolean')).toEqual([]);
+	});
+
+	it('offers Preferences (JSON) as text, which may stay empty (no JSON editor marking it red)', async () => {
+		const { fields } = await getMappingColumns.call(
+			editor({ authentication: 'oAuth2', resource: 'guest', operation: 'create' }),
+		);
+		expect(fields.find((field) => field.displayName === 'Preferences (JSON)')).toMatchObject({
+			type: 'string',
+			required: false,
+		});
+		expect(fields.filter((field) => field.type === 'object')).toEqual([]);
 	});
 
 	it('has no fields for operations without the mapper', async () => {
@@ -137,5 +158,86 @@ describe('Map Automatically', () => {
 
 	it('compares names without accents, case or punctuation', () => {
 		expect(columnKey('Prénom_Ñame ')).toBe('prenomname');
+	});
+});
+
+describe("Map Automatically's notice", () => {
+	// The spellings the notice gives as examples, e.g. "(First Name, first_name, firstName)".
+	const examples = [...AUTO_MAP_NOTICE.matchAll(/\(([^)]+)\)/g)].flatMap(([, list]) =>
+		list.split(', '),
+	);
+
+	it('tells the user not to rename columns, and why', () => {
+		expect(AUTO_MAP_NOTICE).toMatch(/^No need to rename columns/);
+		expect(AUTO_MAP_NOTICE).not.toMatch(/Edit Fields/);
+		expect(examples).toEqual(
+			expect.arrayContaining(['First Name', 'first_name', 'firstName', 'E-mail', 'Mobile']),
+		);
+	});
+
+	it.each([
+		['guestCreate', 'oAuth2'],
+		['guestUpsert', 'api24'],
+		['guestUpdate', 'oAuth2'],
+		['reservationCreate', 'api24'],
+	] as const)('gives only spellings that %s on %s reads as a field', (target, api) => {
+		for (const column of examples)
+			expect({
+				column,
+				ignored: autoMap({ [column]: 'x' }, mappedFields(target, api)).ignored,
+			}).toEqual({ column, ignored: [] });
+	});
+});
+
+describe('Map Each Column Manually', () => {
+	/** A node version 2 run's context with these `columns` (the mapper's value) on the OAuth2 API. */
+	function run(columns: IDataObject) {
+		const parameters = { authentication: 'oAuth2', columns };
+		return {
+			getNodeParameter: (name: string, _item: number, fallback?: unknown) =>
+				(parameters as IDataObject)[name] ?? fallback,
+			getNode: () => ({ type: 'n8n-nodes-sevenrooms.sevenRooms', typeVersion: 2, parameters }),
+			getInputData: () => [{ json: {} }],
+			addExecutionHints: () => undefined,
+		} as unknown as IExecuteFunctions;
+	}
+	const read = (columns: IDataObject, target: MappingTarget = 'guestUpsert') =>
+		readMapped(run({ mappingMode: 'defineBelow', schema: [], ...columns }), 0, target);
+
+	it('reads the fields by their mapper ids and matches on the fields chosen, in that order', () => {
+		const mapped = read({
+			value: { first_name: 'Ana', Email: 'ana@example.com', Phone: '+12125550188' },
+			matchingColumns: ['Phone', 'Email'],
+		});
+		expect(mapped.values).toEqual({
+			first_name: 'Ana',
+			email: 'ana@example.com',
+			phone: '+12125550188',
+		});
+		expect(mapped.matchOn).toEqual(['phone', 'email']);
+	});
+
+	it('still reads a node saved with the field ids (email, phone)', () => {
+		const mapped = read({
+			value: { email: 'old@example.com', phone: '+12125550188' },
+			matchingColumns: ['email'],
+		});
+		expect(mapped.values).toEqual({ email: 'old@example.com', phone: '+12125550188' });
+		expect(mapped.matchOn).toEqual(['email']);
+	});
+
+	it('leaves out a field removed from the mapper, and matches on nothing else', () => {
+		const mapped = read({
+			value: { Email: 'ana@example.com', Phone: '+12125550188' },
+			matchingColumns: ['Email', 'Phone', 'first_name'],
+			schema: [{ id: 'Phone', displayName: 'Phone', removed: true }],
+		});
+		expect(mapped.values).toEqual({ email: 'ana@example.com' });
+		expect(mapped.matchOn).toEqual(['email']);
+	});
+
+	it('sends nothing for an empty Preferences (JSON)', () => {
+		const mapped = read({ value: { first_name: 'Ana', preferences: '' } }, 'guestCreate');
+		expect(mapped.values).toEqual({ first_name: 'Ana' });
 	});
 });

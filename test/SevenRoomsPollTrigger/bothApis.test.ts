@@ -4,6 +4,7 @@ import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { sevenRooms24Credentials, sevenRoomsCredentials, triggerHarness } from '../../dev/engine';
 import { sandboxClient } from '../../dev/sandboxClient';
+import { fakeDate } from '../clock';
 
 const TYPE = 'n8n-nodes-sevenrooms.sevenRoomsPollTrigger';
 const venue = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -125,20 +126,7 @@ describe.each(APIS)('Birthday recipe on the $api', ({ parameters, credentials, a
 	afterEach(() => jest.useRealTimers());
 
 	it('finds birthdays a few days ahead across the year end, once per year', async () => {
-		jest.useFakeTimers({
-			now: new Date('2026-12-30T12:00:00Z'),
-			doNotFake: [
-				'nextTick',
-				'setImmediate',
-				'setTimeout',
-				'clearTimeout',
-				'setInterval',
-				'clearInterval',
-				'queueMicrotask',
-				'hrtime',
-				'performance',
-			],
-		});
+		fakeDate(new Date('2026-12-30T12:00:00Z'));
 		const sandbox = await startSandbox({
 			guests: 3000,
 			rateLimitPerMinute: 0,

@@ -4,6 +4,7 @@ import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { sevenRoomsCredentials, triggerHarness } from '../../dev/engine';
 import { sandboxClient } from '../../dev/sandboxClient';
+import { fakeDate } from '../clock';
 
 const TYPE = 'n8n-nodes-sevenrooms.sevenRoomsPollTrigger';
 
@@ -222,20 +223,7 @@ describe('SevenRooms Poll Trigger: upcoming birthdays', () => {
 	});
 
 	async function birthdaySandbox(now: Date) {
-		jest.useFakeTimers({
-			now,
-			doNotFake: [
-				'nextTick',
-				'setImmediate',
-				'setTimeout',
-				'clearTimeout',
-				'setInterval',
-				'clearInterval',
-				'queueMicrotask',
-				'hrtime',
-				'performance',
-			],
-		});
+		fakeDate(now);
 		return await startSandbox({ guests: 3000, rateLimitPerMinute: 0, now: () => new Date() });
 	}
 

@@ -1,11 +1,12 @@
 import type {
+	FieldType,
 	ILoadOptionsFunctions,
 	INodePropertyOptions,
 	ResourceMapperField,
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import { mappedFields } from '../actions/mapping';
+import { mappedFields, mapperIdOf } from '../actions/mapping';
 import type { MappedField, MappingTarget } from '../actions/mapping';
 import { authenticationOf } from '../transport';
 
@@ -25,6 +26,17 @@ const YES_NO: INodePropertyOptions[] = [
 	{ name: 'Yes', value: true },
 	{ name: 'No', value: false },
 ];
+
+/**
+ * How the mapper draws a field. A yes/no field is a choice (see YES_NO); a JSON object is a text
+ * box: n8n's JSON editor marks an empty one as an error, and empty is valid (nothing is sent). The
+ * node reads the text as JSON when it runs, and names the field when it is not.
+ */
+function mapperType(field: MappedField): FieldType {
+	if (field.type === 'boolean') return 'options';
+	if (field.type === 'object') return 'string';
+	return field.type;
+}
 
 /** Where the mapper marks what the API needs up front (Create or Update may only update). */
 const REQUIRING: MappingTarget[] = ['guestCreate', 'reservationCreate'];
@@ -61,9 +73,9 @@ export async function getMappingColumns(
 	const forTool = this.getNode().type.endsWith('Tool');
 	const fields = mappedFields(target, api).map(
 		(field): ResourceMapperField => ({
-			id: field.id,
+			id: mapperIdOf(field),
 			displayName: field.displayName,
-			type: field.type === 'boolean' ? 'options' : field.type,
+			type: mapperType(field),
 			options: field.type === 'boolean' ? YES_NO : undefined,
 			required: REQUIRING.includes(target) && Boolean(field.requiredOn?.includes(api)),
 			defaultMatch: target === 'guestUpsert' && field.id === 'email',

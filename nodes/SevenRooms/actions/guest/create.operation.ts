@@ -9,7 +9,7 @@ import {
 } from '../../shared/descriptions';
 import { apiOf } from '../../api';
 import { idempotencyKeyFor } from '../idempotency';
-import { columnsProperty } from '../mapping';
+import { mapperProperties } from '../mapping';
 import { newGuestBody } from './body';
 import { newGuestProperties } from './description';
 
@@ -22,7 +22,10 @@ const show = { show: { resource: ['guest'], operation: ['create'] } };
 export const description = updateDisplayOptions(show, [...newGuestProperties, options]);
 
 /** Node version 2: the fields through the resource mapper. */
-export const descriptionV2 = updateDisplayOptions(show, [columnsProperty('guestCreate'), options]);
+export const descriptionV2 = updateDisplayOptions(show, [
+	...mapperProperties('guestCreate'),
+	options,
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

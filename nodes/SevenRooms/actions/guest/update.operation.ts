@@ -6,7 +6,7 @@ import { collection, defaultPhoneCountryOption, guestLocator } from '../../share
 import { idParameter } from '../../shared/validation';
 import { apiOf } from '../../api';
 import { additionFieldOptions, splitAdditions } from '../additions';
-import { columnsProperty, readMapped, usesMapper } from '../mapping';
+import { mapperProperties, readMapped, usesMapper } from '../mapping';
 import { guestBody } from './body';
 import { guestFieldOptions } from './description';
 
@@ -29,7 +29,7 @@ export const description = updateDisplayOptions(show, [
 /** Node version 2: the changes through the resource mapper (empty fields change nothing). */
 export const descriptionV2 = updateDisplayOptions(show, [
 	guestLocator,
-	columnsProperty('guestUpdate'),
+	...mapperProperties('guestUpdate'),
 	options,
 ]);
 

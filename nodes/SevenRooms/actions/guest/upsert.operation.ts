@@ -10,7 +10,7 @@ import {
 import { apiOf } from '../../api';
 import type { GuestMatchField } from '../../api';
 import { idempotencyKeyFor } from '../idempotency';
-import { columnsProperty } from '../mapping';
+import { mapperProperties } from '../mapping';
 import { newGuestBody } from './body';
 import { newGuestProperties } from './description';
 
@@ -35,7 +35,7 @@ export const descriptionV2 = updateDisplayOptions(show, [
 		displayName:
 			'Creates the guest, or updates the guest found by the fields chosen under Match Guests On',
 	},
-	columnsProperty('guestUpsert'),
+	...mapperProperties('guestUpsert'),
 	options,
 ]);
 

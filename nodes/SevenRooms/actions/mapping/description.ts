@@ -11,11 +11,23 @@ const MODES: Record<MappingTarget, ResourceMapperTypeOptions['mode']> = {
 };
 
 /**
- * Node version 2's `columns` parameter for one operation: Map Each Column Manually (the default,
- * as in n8n's own nodes) or Map Automatically, the fields from `getMappingColumns` (the
- * operation's schema on the node's API).
+ * What Map Automatically really does (see match.ts), right under n8n's own notice in the mapper,
+ * which asks for input columns named exactly as the fields, renamed with an Edit Fields node if
+ * need be. Its examples are fields every mapped operation has.
  */
-export function columnsProperty(target: MappingTarget): INodeProperties {
+export const AUTO_MAP_NOTICE =
+	'No need to rename columns: Map Automatically matches each input column to a field by its name, however it is written. Case, spaces, dashes and underscores make no difference (First Name, first_name, firstName), and common other names count too (E-mail, Mobile, Cell, Surname). Columns that fit no field are left out and listed in a hint above the output.';
+
+const autoMapNotice: INodeProperties = {
+	displayName: AUTO_MAP_NOTICE,
+	name: 'autoMapNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { '/columns.mappingMode': ['autoMapInputData'] } },
+};
+
+/** The mapper itself. */
+function columnsProperty(target: MappingTarget): INodeProperties {
 	return {
 		displayName: 'Fields',
 		name: 'columns',
@@ -41,4 +53,13 @@ export function columnsProperty(target: MappingTarget): INodeProperties {
 			},
 		},
 	};
+}
+
+/**
+ * Node version 2's `columns` parameter for one operation: Map Each Column Manually (the default,
+ * as in n8n's own nodes) or Map Automatically, the fields from `getMappingColumns` (the
+ * operation's schema on the node's API); then, in Map Automatically, the node's own notice.
+ */
+export function mapperProperties(target: MappingTarget): INodeProperties[] {
+	return [columnsProperty(target), autoMapNotice];
 }

@@ -26,7 +26,16 @@ export interface MappedField {
 	 * time in two columns. Map Automatically joins such a column with a time-of-day value.
 	 */
 	dateColumns?: string[];
+	/**
+	 * The field's id in n8n's column mapper, where it differs from `id`. n8n's Match On select
+	 * shows a chosen field by its mapper id (its options carry no label), so the fields one can
+	 * match on go by their display name there: `Email`, not `email`.
+	 */
+	mapperId?: string;
 }
+
+/** The key of a field in the column mapper's schema, values and match columns. */
+export const mapperIdOf = (field: MappedField): string => field.mapperId ?? field.id;
 
 export type MappingTarget = 'guestCreate' | 'guestUpsert' | 'guestUpdate' | 'reservationCreate';
 
@@ -55,6 +64,7 @@ const CONTACT: MappedField[] = [
 		aliases: ['e-mail', 'email address', 'e-mail address', 'mail', 'guest email'],
 		requiredOn: ['api24'],
 		canMatch: true,
+		mapperId: 'Email',
 	},
 	{
 		id: 'phone',
@@ -77,6 +87,7 @@ const CONTACT: MappedField[] = [
 		],
 		requiredOn: ['api24'],
 		canMatch: true,
+		mapperId: 'Phone',
 	},
 ];
 

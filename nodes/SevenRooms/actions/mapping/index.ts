@@ -3,8 +3,8 @@
  * per API (`fields`), tolerant column matching (`match`), reading an item's fields with the
  * ignored-column hint (`read`) and the `columns` parameter (`description`).
  */
-export { columnsProperty } from './description';
-export { mappedFields } from './fields';
+export { AUTO_MAP_NOTICE, mapperProperties } from './description';
+export { mappedFields, mapperIdOf } from './fields';
 export type { MappedField, MappingTarget } from './fields';
 export { autoMap, columnKey } from './match';
 export { readMapped, usesMapper } from './read';

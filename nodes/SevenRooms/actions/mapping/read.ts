@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, ResourceMapperField } from 'n8n-wo
 import { calendarDate, toUtcIso } from '../../helpers/time';
 import { yesNo } from '../../shared/validation';
 import { authenticationOf } from '../../transport';
-import { mappedFields } from './fields';
+import { mappedFields, mapperIdOf } from './fields';
 import type { MappedField, MappingTarget } from './fields';
 import { joinDateColumns } from './dateColumns';
 import type { JoinedDate } from './dateColumns';
@@ -129,14 +129,16 @@ export function readMapped(
 	target: MappingTarget,
 ): MappedItem {
 	const columns = context.getNodeParameter('columns', itemIndex, {}) as ColumnsValue;
+	// The mapper keys fields by mapper id (`Email`); a workflow saved before that used the field id.
+	const keys = (field: MappedField) => [mapperIdOf(field), field.id];
 	const removed = new Set(
 		(columns.schema ?? []).filter((field) => field.removed).map((field) => field.id),
 	);
 	const fields = mappedFields(target, authenticationOf(context)).filter(
-		(field) => !removed.has(field.id),
+		(field) => !keys(field).some((key) => removed.has(key)),
 	);
 	const autoMapped = columns.mappingMode === 'autoMapInputData';
-	let raw: IDataObject = columns.value ?? {};
+	let raw: IDataObject = {};
 	let columnOf: Record<string, string> = {};
 	let joined: Record<string, JoinedDate> = {};
 	if (autoMapped) {
@@ -146,6 +148,9 @@ export function readMapped(
 		columnOf = mapped.columns;
 		reportIgnored(context, mapped.ignored);
 		reportJoined(context, fields, joined);
+	} else {
+		const value = columns.value ?? {};
+		for (const field of fields) raw[field.id] = value[mapperIdOf(field)] ?? value[field.id];
 	}
 	const values: IDataObject = {};
 	const labels: Record<string, string> = {};
@@ -165,7 +170,12 @@ export function readMapped(
 			autoMapped,
 		);
 	}
-	const matchable = new Set(fields.filter((field) => field.canMatch).map((field) => field.id));
-	const matchOn = (columns.matchingColumns ?? []).filter((id) => matchable.has(id));
+	const matchOn = [
+		...new Set(
+			(columns.matchingColumns ?? []).flatMap((key) =>
+				fields.filter((field) => field.canMatch && keys(field).includes(key)).map(({ id }) => id),
+			),
+		),
+	];
 	return { values, labels, matchOn };
 }

@@ -16,7 +16,7 @@ import {
 import { wholeNumber, yesNo } from '../../shared/validation';
 import { bookingGuestBody, bookingGuestOf, bookingGuestProperties } from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
-import { columnsProperty, readMapped, usesMapper } from '../mapping';
+import { mapperProperties, readMapped, usesMapper } from '../mapping';
 import { reservationFieldsBody } from './body';
 import { reservationFieldOptions } from './description';
 
@@ -69,7 +69,7 @@ export const description = updateDisplayOptions(show, properties);
 /** Node version 2: party, time, guest and details through the resource mapper. */
 export const descriptionV2 = updateDisplayOptions(show, [
 	venueLocator,
-	columnsProperty('reservationCreate'),
+	...mapperProperties('reservationCreate'),
 	options,
 ]);
 
