@@ -115,10 +115,12 @@ export function startRestaurantDay(
 
 	const venueIds = () => [...state.venues.keys()];
 	const guestIds = () => [...state.guests.keys()];
+	// Booked and still to come (a walk-in seated for the coming minute has come already).
 	const upcoming = () =>
 		[...state.reservations.values()].filter(
 			(reservation) =>
-				reservation.status !== 'cancelled' && Date.parse(reservation.start_time) > Date.now(),
+				['booked', 'confirmed'].includes(reservation.status) &&
+				Date.parse(reservation.start_time) > Date.now(),
 		);
 	const evening = () => {
 		const day = new Date(Date.now() + (1 + Math.floor(random() * 14)) * 86_400_000);
