@@ -13,18 +13,17 @@ describe("API 2.4's visit and bill, made plain", () => {
 		reservationOf(
 			{ id: 'r1', status_simple: 'Complete', date: '2026-10-10', ...fields },
 			'America/New_York',
-			'USD',
 		);
 
 	it('reads amounts written as numbers, numeric strings, "None" or null', () => {
 		type Loose = string | number | null | undefined;
 		const spend = (total: Loose, onsite: Loose) =>
 			complete({ total_payment: total, onsite_payment: onsite }).spend;
-		expect(spend(1303.09, 'None')).toEqual({ amount: 1303.09, currency: 'USD' });
-		expect(spend('84.50', null)).toEqual({ amount: 84.5, currency: 'USD' });
-		expect(spend('1,303.09', null)).toEqual({ amount: 1303.09, currency: 'USD' });
-		expect(spend('None', '105.15')).toEqual({ amount: 105.15, currency: 'USD' });
-		expect(spend(null, 0)).toEqual({ amount: 0, currency: 'USD' });
+		expect(spend(1303.09, 'None')).toEqual({ amount: 1303.09, currency: null });
+		expect(spend('84.50', null)).toEqual({ amount: 84.5, currency: null });
+		expect(spend('1,303.09', null)).toEqual({ amount: 1303.09, currency: null });
+		expect(spend('None', '105.15')).toEqual({ amount: 105.15, currency: null });
+		expect(spend(null, 0)).toEqual({ amount: 0, currency: null });
 		expect(spend('None', 'None')).toBeNull();
 		expect(spend(null, undefined)).toBeNull();
 		expect(spend('n/a', '')).toBeNull();

@@ -140,17 +140,13 @@ export function reservationStatus(r: IDataObject): string {
 
 /**
  * A reservation: `start_time` (UTC) from its local slot in the venue's zone, the visit and its bill
- * (`visitOf24`, with the venue's currency when the caller knows it), and the rest.
+ * (`visitOf24`), and the rest.
  */
-export function reservationOf(
-	reservation: IDataObject,
-	zone: string,
-	currency?: unknown,
-): IDataObject {
+export function reservationOf(reservation: IDataObject, zone: string): IDataObject {
 	const r = clean(reservation);
 	const shaped: IDataObject = {
 		...r,
-		...visitOf24(r, zone, currency),
+		...visitOf24(r, zone),
 		phone_number: phoneText(r.phone_number),
 		external_reference_code: textOrNull(r.external_reference_code),
 		guest_id: r.client_id ?? null,

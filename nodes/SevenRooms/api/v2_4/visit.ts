@@ -39,16 +39,17 @@ function visitInstant(value: unknown, date: unknown, zone: string): string | nul
  * The visit and its bill of a 2.4 reservation (already cleaned of `"None"`), in the OAuth2 API's
  * words. The spec shows `seated_time` and `left_time` as the venue's clock ("9:45:00 PM"), so they
  * are read on the reservation's service `date`; either may be null even when the visit is
- * complete. `spend` is `total_payment` (prepayment plus on-site payment), else `onsite_payment`, in
- * the venue's `currency_code` (not on the reservation: `currency`, when the caller knows it).
+ * complete. `spend` is `total_payment` (prepayment plus on-site payment), else `onsite_payment`;
+ * its currency, the venue's `currency_code`, is not on the reservation: null here, filled by who
+ * reads the venue (After the Visit).
  * `rating` as 2.4 gives it (the spec says 1 to 10, its example is 4.2). A 2.4 reservation has no
  * feedback text: `feedback` is null unless a field of that name comes.
  */
-export function visitOf24(r: IDataObject, zone: string, currency?: unknown): IDataObject {
+export function visitOf24(r: IDataObject, zone: string): IDataObject {
 	return {
 		seated_at: visitInstant(r.seated_time, r.date, zone),
 		completed_at: visitInstant(r.left_time, r.date, zone),
-		spend: moneyOf(numberOrNull(r.total_payment) ?? numberOrNull(r.onsite_payment), currency),
+		spend: moneyOf(numberOrNull(r.total_payment) ?? numberOrNull(r.onsite_payment)),
 		rating: ratingOf(r.rating),
 		feedback: nonBlankText(r.feedback),
 	};
