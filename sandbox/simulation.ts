@@ -129,8 +129,8 @@ export function startRestaurantDay(
 	};
 
 	const changes: Array<[number, string, () => Promise<string>]> = [
-		[12, 'party seated', visits.seatParty],
-		[3, 'no-show', visits.noShow],
+		[20, 'party seated', visits.seatParty],
+		[4, 'no-show', visits.noShow],
 		[
 			40,
 			'reservation booked',
