@@ -26,6 +26,7 @@ export const DEFAULT_FAULTS: FaultOptions = {
 	v24SearchCap: 4000,
 	v24SearchCapMode: 'end',
 	v24CappedReservations: '/reservations/export',
+	ratingKeepsUpdated: false,
 };
 
 const fraction = (value: unknown) => typeof value === 'number' && value >= 0 && value <= 1;
@@ -60,6 +61,7 @@ const FAULT_VALUES: Record<keyof FaultOptions, (value: unknown) => boolean> = {
 	loseNextAnswers: whole,
 	v24RateLimitHeaders: flag,
 	v24SearchCap: whole,
+	ratingKeepsUpdated: flag,
 	v24SearchCapMode: oneOf('end', 'error'),
 	v24CappedReservations: oneOf('/reservations/export', '/reservations'),
 };

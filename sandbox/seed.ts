@@ -12,6 +12,7 @@ import {
 	VENUES,
 } from './seedLists';
 import type { Guest, Reservation, SandboxData, Table, Venue, WaitlistEntry } from './types';
+import { NO_VISIT_YET } from './visit';
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same data and faults. */
 export function prng(seed: number): () => number {
@@ -27,6 +28,46 @@ export function prng(seed: number): () => number {
 
 function iso(dateTime: DateTime): string {
 	return dateTime.toUTC().toISO() as string;
+}
+
+const FEEDBACK = [
+	'Lovely evening, the staff were wonderful.',
+	'Great food, a bit loud.',
+	'We waited too long for our mains.',
+	null,
+	null,
+];
+
+/**
+ * What a seeded reservation's past says of its visit: a completed one was seated at its start,
+ * left 90 minutes later with a bill (about 45 a head in the venue's currency), and most guests
+ * rated it within the hour after; a party still at the table is seated; a no-show was marked a
+ * quarter of an hour after the start. `updated_at` is the last of these moments, as the API's.
+ */
+function pastVisit(
+	random: () => number,
+	status: string,
+	start: DateTime,
+	partySize: number,
+	currency: string,
+	now: DateTime,
+): Pick<Reservation, 'seated_at' | 'completed_at' | 'spend' | 'rating' | 'feedback'> &
+	Partial<Pick<Reservation, 'status' | 'updated_at'>> {
+	if (status === 'no_show' && start.plus({ minutes: 15 }) < now)
+		return { ...NO_VISIT_YET, updated_at: iso(start.plus({ minutes: 15 })) };
+	if (status !== 'completed') return { ...NO_VISIT_YET };
+	const left = start.plus({ minutes: 90 });
+	if (left > now) return { ...NO_VISIT_YET, status: 'seated', seated_at: iso(start) };
+	const rated = random() < 0.7;
+	const changed = rated ? left.plus({ minutes: 60 }) : left;
+	return {
+		seated_at: iso(start),
+		completed_at: iso(left),
+		spend: { amount: Math.round(partySize * (30 + random() * 30) * 100) / 100, currency },
+		rating: rated ? [5, 5, 4, 4, 4, 3, 2, 1][Math.floor(random() * 8)] : null,
+		feedback: rated ? FEEDBACK[Math.floor(random() * FEEDBACK.length)] : null,
+		updated_at: iso(changed < now ? changed : now.minus({ minutes: 1 })),
+	};
 }
 
 /**
@@ -139,6 +180,8 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 	}
 
 	const reservations: Reservation[] = [];
+	// Visits draw from their own sequence, so the rest of the seed stays as it was before them.
+	const visitRandom = prng(options.seed ^ 0x715);
 	const reservationCount = Math.min(400, Math.max(20, Math.floor(options.guests / 10)));
 	for (let n = 0; n < reservationCount && guests.length; n++) {
 		const venue = venues[n % venues.length];
@@ -157,14 +200,15 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 			? pick(['completed', 'completed', 'completed', 'no_show', 'cancelled'])
 			: pick(['booked', 'booked', 'confirmed', 'cancelled']);
 		const createdAt = start.minus({ days: 1 + Math.floor(random() * 20) });
+		const partySize = Math.max(
+			1,
+			Math.min(table.max_party_size, 1 + Math.floor(random() * table.max_party_size)),
+		);
 		reservations.push({
 			id: `res_${String(n + 1).padStart(6, '0')}`,
 			venue_id: venue.id,
 			guest_id: guest.id,
-			party_size: Math.max(
-				1,
-				Math.min(table.max_party_size, 1 + Math.floor(random() * table.max_party_size)),
-			),
+			party_size: partySize,
 			start_time: iso(start),
 			duration_minutes: 90,
 			status,
@@ -178,6 +222,7 @@ export function seedData(options: { seed: number; guests: number; now: Date }): 
 				status === 'cancelled'
 					? iso(createdAt < now ? createdAt : now.minus({ minutes: 30 }))
 					: null,
+			...pastVisit(visitRandom, status, start, partySize, venue.currency, now),
 		});
 	}
 

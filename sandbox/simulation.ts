@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './auth';
 import { prng } from './seed';
+import { simulatedVisits } from './simulatedVisits';
+import type { Call } from './simulatedVisits';
 import type { SandboxState } from './state';
 
 /**
@@ -11,7 +13,8 @@ import type { SandboxState } from './state';
  * waitlist, every few seconds, so every demo workflow has something to do within minutes. Each
  * change goes through the API, so webhooks fire and polls see it. New members of the birthday club
  * have their birthday `birthdayDaysAhead` days from today, so a birthday campaign finds someone new
- * even on a day whose seeded birthdays it has already sent.
+ * even on a day whose seeded birthdays it has already sent. Parties are seated, leave with a bill
+ * and rate their visit on a compressed clock, and some never come (`visitSpeed`).
  */
 export interface RestaurantDay {
 	/** changes made so far, by kind */
@@ -27,11 +30,14 @@ export interface RestaurantDayOptions {
 	seed?: number;
 	/** birthday club sign-ups have their birthday this many days from today (venue time), 7 */
 	birthdayDaysAhead?: number;
+	/**
+	 * how much faster than real time a visit runs (seated → completed with a bill → rated an hour
+	 * later), 600: a simulated minute in 100 ms (sandbox/simulatedVisits.ts)
+	 */
+	visitSpeed?: number;
 	/** told about each change, e.g. to print it */
 	onChange?: (kind: string, detail: string) => void;
 }
-
-type Call = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
 
 function apiClient(baseUrl: string): Call {
 	let token: string | undefined;
@@ -90,6 +96,7 @@ export function startRestaurantDay(
 		maxPauseMs = 15_000,
 		seed = 7,
 		birthdayDaysAhead = 7,
+		visitSpeed = 600,
 		onChange,
 	}: RestaurantDayOptions = {},
 ): RestaurantDay {
@@ -100,13 +107,20 @@ export function startRestaurantDay(
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
 	let underWay: Promise<void> = Promise.resolve();
+	const record = (kind: string, detail: string) => {
+		counts[kind] = (counts[kind] ?? 0) + 1;
+		onChange?.(kind, detail);
+	};
+	const visits = simulatedVisits(call, state, random, { visitSpeed, record });
 
 	const venueIds = () => [...state.venues.keys()];
 	const guestIds = () => [...state.guests.keys()];
+	// Booked and still to come (a walk-in seated for the coming minute has come already).
 	const upcoming = () =>
 		[...state.reservations.values()].filter(
 			(reservation) =>
-				reservation.status !== 'cancelled' && Date.parse(reservation.start_time) > Date.now(),
+				['booked', 'confirmed'].includes(reservation.status) &&
+				Date.parse(reservation.start_time) > Date.now(),
 		);
 	const evening = () => {
 		const day = new Date(Date.now() + (1 + Math.floor(random() * 14)) * 86_400_000);
@@ -115,6 +129,8 @@ export function startRestaurantDay(
 	};
 
 	const changes: Array<[number, string, () => Promise<string>]> = [
+		[20, 'party seated', visits.seatParty],
+		[4, 'no-show', visits.noShow],
 		[
 			40,
 			'reservation booked',
@@ -224,9 +240,7 @@ export function startRestaurantDay(
 		let roll = random() * totalWeight;
 		const [, kind, change] = changes.find(([weight]) => (roll -= weight) < 0) ?? changes[0];
 		try {
-			const detail = await change();
-			counts[kind] = (counts[kind] ?? 0) + 1;
-			onChange?.(kind, detail);
+			record(kind, await change());
 		} catch {
 			// A change that didn't fit (no upcoming reservation, a full venue) is skipped.
 		}
@@ -247,6 +261,7 @@ export function startRestaurantDay(
 			stopped = true;
 			if (timer) clearTimeout(timer);
 			await underWay;
+			await visits.stop();
 		},
 	};
 }

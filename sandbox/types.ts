@@ -58,6 +58,14 @@ export interface Reservation {
 	created_at: string;
 	updated_at: string;
 	cancelled_at: string | null;
+	/** after the visit: set when the status becomes seated / completed */
+	seated_at: string | null;
+	completed_at: string | null;
+	/** the bill, from completion on */
+	spend: { amount: number; currency: string } | null;
+	/** the guest's score (1–5) and comment, often hours after the visit */
+	rating: number | null;
+	feedback: string | null;
 	[extra: string]: unknown;
 }
 
@@ -147,6 +155,11 @@ export interface FaultOptions {
 	v24SearchCap: number;
 	/** 2.4: at the cap the chain ends as if the list were done ('end'), or the next page is a 400 */
 	v24SearchCapMode: 'end' | 'error';
+	/**
+	 * A write of a reservation's rating or feedback alone leaves `updated_at` (2.4: `updated`) as it
+	 * was, as API 2.4 may (unverified); the OAuth2 contract says every change moves it.
+	 */
+	ratingKeepsUpdated: boolean;
 	/** 2.4: the reservation list that is the capped "Search" (the vendor labels /reservations/export so) */
 	v24CappedReservations: '/reservations/export' | '/reservations';
 }

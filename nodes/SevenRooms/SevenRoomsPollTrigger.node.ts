@@ -17,6 +17,9 @@ import { oneAtATime } from './polling/oneAtATime';
 import { audienceActions, currentSubscribers, sampleAudienceActions } from './polling/audience';
 import type { AudienceState } from './polling/audience';
 import { firstCursor, pollChanges, sampleChanges } from './polling/changes';
+import { pollAfterVisit } from './polling/afterVisit';
+import type { AfterVisitState } from './polling/afterVisit';
+import { afterVisitProperties } from './polling/visitDescription';
 import {
 	authenticationProperty,
 	nodeCredentials,
@@ -27,6 +30,13 @@ import { optionSubtitle } from './shared/subtitles';
 
 /** What the trigger can watch for; `action` is how n8n's node panel lists each one. */
 const POLL_EVENTS: INodePropertyOptions[] = [
+	{
+		name: 'After the Visit (Completed, No-Show, Rating)',
+		value: 'afterVisit',
+		action: 'On a completed visit, no-show or guest rating',
+		description:
+			'Guests after their visit, with the bill and the rating: for thank-you emails, review requests and loyalty points',
+	},
 	{
 		name: 'Audience Sync (Email Opt-In)',
 		value: 'audienceSync',
@@ -99,7 +109,7 @@ export class SevenRoomsPollTrigger implements INodeType {
 		version: 1,
 		subtitle: optionSubtitle('event', POLL_EVENTS),
 		description:
-			'Checks SevenRooms on a schedule for changed guests, audience changes, upcoming birthdays, reservations and waitlist entries',
+			'Checks SevenRooms on a schedule for changed guests, audience changes, upcoming birthdays, reservations, visits and waitlist entries',
 		defaults: { name: 'SevenRooms Poll Trigger' },
 		polling: true,
 		inputs: [],
@@ -125,7 +135,7 @@ export class SevenRoomsPollTrigger implements INodeType {
 				displayOptions: {
 					show: {
 						authentication: ['api24'],
-						event: ['upcomingBirthday', 'reservationChanged', 'waitlistAdded'],
+						event: ['upcomingBirthday', 'reservationChanged', 'waitlistAdded', 'afterVisit'],
 					},
 				},
 			},
@@ -160,6 +170,7 @@ export class SevenRoomsPollTrigger implements INodeType {
 				displayOptions: { show: { event: ['reservationChanged'] } },
 				options: [{ ...venueLocator, displayName: 'Only Venue', required: false }],
 			},
+			...afterVisitProperties,
 		],
 	};
 
@@ -189,7 +200,9 @@ async function pollOnce(
 	) as IDataObject;
 
 	let items: IDataObject[];
-	if (event === 'upcomingBirthday') {
+	if (event === 'afterVisit') {
+		items = await pollAfterVisit(context, state as AfterVisitState, manual);
+	} else if (event === 'upcomingBirthday') {
 		items = await pollBirthdays(
 			context,
 			context.getNodeParameter('venue', '', { extractValue: true }),

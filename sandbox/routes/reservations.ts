@@ -12,6 +12,7 @@ import {
 	stringList,
 	utcTimestamp,
 } from '../validation';
+import { NO_VISIT_YET, visitTimes, visitWrites } from '../visit';
 import { guestOf, guestSummary } from './guests';
 import { venueOf } from './venues';
 
@@ -171,6 +172,7 @@ export const reservationRoutes = [
 				created_at: at,
 				updated_at: at,
 				cancelled_at: null,
+				...NO_VISIT_YET,
 			};
 			ctx.state.reservations.set(reservation.id, reservation);
 			ctx.stats.created.reservations++;
@@ -220,6 +222,8 @@ export const reservationRoutes = [
 			...(body.tags !== undefined ? { tags: stringList(body.tags, 'tags') } : {}),
 			...(status === 'cancelled' && !reservation.cancelled_at ? { cancelled_at: at } : {}),
 			updated_at: at,
+			...visitTimes(reservation, status, at),
+			...visitWrites(ctx.faults, reservation, venue, body),
 		});
 		ctx.events.emit(
 			status === 'cancelled' ? 'reservation.cancelled' : 'reservation.updated',

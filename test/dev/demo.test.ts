@@ -36,6 +36,7 @@ const venues = seedData({ seed: 1, guests: 1, now: new Date() }).venues;
 describe('the demo workflows', () => {
 	it('fill in the credentials and the outbox, and leave no placeholder', () => {
 		expect(Object.keys(workflows).sort()).toEqual([
+			'after-visit',
 			'audience-sync',
 			'audience-sync-2_4',
 			'birthday-campaign',
@@ -55,6 +56,25 @@ describe('the demo workflows', () => {
 		expect(next('Birthday Message').sort()).toEqual(['Opted In to Email', 'To JSON File']);
 		expect(next('Opted In to Email')).toEqual(['Send Birthday Email']);
 		expect(node('birthday-campaign', 'Send Birthday Email').type).toBe('n8n-nodes-base.emailSend');
+	});
+
+	it('thank guests one at a time: every branch after the wait goes back to the loop', () => {
+		const { connections } = workflows['after-visit'];
+		const next = (name: string) =>
+			connections[name]?.main.map((links) => links.map((link) => link.node));
+		expect(next('Visit Completed')).toEqual([['Loyalty Points', 'One Guest at a Time']]);
+		expect(next('One Guest at a Time')).toEqual([[], ['Next Morning, 10:00']]);
+		expect(next('Rated 2 or Lower?')).toEqual([['Manager Alert'], ['Opted In to Email?']]);
+		expect(next('Opted In to Email?')).toEqual([
+			['Thank You and Review Request'],
+			['One Guest at a Time'],
+		]);
+		expect(next('Manager Alert')).toEqual([['One Guest at a Time']]);
+		expect(next('Thank You and Review Request')).toEqual([['One Guest at a Time']]);
+		expect(node('after-visit', 'Wait Until Morning').parameters).toMatchObject({
+			resume: 'specificTime',
+			dateTime: expect.stringContaining('$json.demo_speed'),
+		});
 	});
 
 	it('leave the email nodes out when there is no mail server', () => {
@@ -111,6 +131,7 @@ describe('the demo workflows', () => {
 		expect(startsOnItsOwn(on('guest-import-csv'))).toBe(false);
 		expect(startsOnItsOwn(on('birthday-campaign'))).toBe(true);
 		expect(startsOnItsOwn(on('reservation-enrichment'))).toBe(true);
+		expect(startsOnItsOwn(on('after-visit'))).toBe(true);
 		expect(hasWebhookTrigger(on('reservation-enrichment'))).toBe(true);
 		expect(hasWebhookTrigger(on('audience-sync'))).toBe(false);
 	});

@@ -55,7 +55,8 @@ export interface Additions {
 export interface GuestsApi {
 	/** every matching guest, page by page (for triggers: subscribers, birthdays) */
 	pages(context: SevenRoomsFunctions, filters: GuestFilters): AsyncGenerator<IDataObject[]>;
-	get(context: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject>;
+	/** one guest; a poll asks too (the guest of a visit) */
+	get(context: SevenRoomsFunctions, id: string, itemIndex?: number): Promise<IDataObject>;
 	list(
 		context: IExecuteFunctions,
 		filters: GuestFilters,
@@ -202,7 +203,12 @@ export interface SevenRoomsApi {
 }
 
 /** The Poll Trigger's change events. */
-export type ChangeEvent = 'guestChanged' | 'audienceSync' | 'reservationChanged' | 'waitlistAdded';
+export type ChangeEvent =
+	| 'guestChanged'
+	| 'audienceSync'
+	| 'reservationChanged'
+	| 'waitlistAdded'
+	| 'afterVisit';
 
 /** Where an event's changes come from and which field dates them. */
 export interface ChangeSource {
@@ -213,6 +219,11 @@ export interface ChangeSource {
 	serverFilter: boolean;
 	/** the query for changes from an ISO instant on; default: the OAuth2 API's `updated_at[gte]` */
 	since?: (iso: string) => IDataObject;
+	/**
+	 * API 2.4, After the Visit: the query for the reservations of the last `days` service dates, to
+	 * look again for ratings that may come without moving `updated` (unverified)
+	 */
+	recentVisits?: (days: number) => IDataObject;
 	/** pages of objects in the nodes' vocabulary; default: the shared page loop */
 	pages?: (
 		context: IPollFunctions,

@@ -27,3 +27,38 @@ export function holdsFingerprint(joined: string, fingerprint: string): boolean {
 	}
 	return false;
 }
+
+/**
+ * Fingerprints kept in numbered buckets (hours, days) of static data, joined per bucket: the
+ * webhook trigger's accepted events, the After the Visit events emitted. Bounded by age and count.
+ */
+export type FingerprintBuckets = Record<string, string>;
+
+/** Whether a bucket numbered `oldest` or later holds the fingerprint. */
+export function bucketsHold(buckets: FingerprintBuckets, fingerprint: string, oldest: number) {
+	return Object.entries(buckets).some(
+		([bucket, joined]) => Number(bucket) >= oldest && holdsFingerprint(joined, fingerprint),
+	);
+}
+
+/**
+ * Adds the fingerprint to its bucket, then drops the buckets before `oldest`, and the oldest ones
+ * while more than `max` fingerprints are kept (never the bucket just written to).
+ */
+export function addToBucket(
+	buckets: FingerprintBuckets,
+	bucket: number,
+	fingerprint: string,
+	{ oldest, max }: { oldest: number; max: number },
+): void {
+	const written = String(bucket);
+	buckets[written] = (buckets[written] ?? '') + fingerprint;
+	const keys = Object.keys(buckets).sort((a, b) => Number(a) - Number(b));
+	let count = keys.reduce((sum, key) => sum + buckets[key].length / FINGERPRINT_LENGTH, 0);
+	for (const key of keys) {
+		if (Number(key) >= oldest && count <= max) break;
+		if (key === written) continue;
+		count -= buckets[key].length / FINGERPRINT_LENGTH;
+		delete buckets[key];
+	}
+}

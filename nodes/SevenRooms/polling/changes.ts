@@ -24,6 +24,24 @@ function sinceQuery(source: ChangeSource, iso: string): IDataObject {
 	return source.since ? source.since(iso) : { 'updated_at[gte]': iso };
 }
 
+/** A source's objects for another query (a sweep), page by page. */
+export function sourcePages(
+	context: IPollFunctions,
+	source: ChangeSource,
+	qs: IDataObject,
+): AsyncGenerator<IDataObject[]> {
+	return pagesOf(source)(context, source.path, qs, {});
+}
+
+/** A source's objects changed since an instant (ISO), page by page. */
+export function pagesSince(
+	context: IPollFunctions,
+	source: ChangeSource,
+	since: string,
+): AsyncGenerator<IDataObject[]> {
+	return sourcePages(context, source, { ...source.qs, ...sinceQuery(source, since) });
+}
+
 export interface ChangeCursor {
 	/** newest change time seen (API clock, ISO), never past the API's now */
 	cursor?: string;
@@ -48,7 +66,7 @@ function iso(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
-async function apiNowMs(context: IPollFunctions): Promise<number | undefined> {
+export async function apiNowMs(context: IPollFunctions): Promise<number | undefined> {
 	return serverNow((await connectionOf(context)).clientKey);
 }
 

@@ -22,7 +22,7 @@ export function changeSourceOf(context: IPollFunctions, event: ChangeEvent): Cha
 	if (event === 'guestChanged' || event === 'audienceSync') {
 		return { path: '/guests', qs: {}, changedAt: updatedAt, serverFilter: true };
 	}
-	if (event === 'reservationChanged') {
+	if (event === 'reservationChanged' || event === 'afterVisit') {
 		const venueId = venueIdOf((context.getNodeParameter('filters', {}) as IDataObject).venue);
 		const qs = venueId ? { venue_id: checkedId(context.getNode(), venueId, 'Only Venue') } : {};
 		return { path: '/reservations', qs, changedAt: updatedAt, serverFilter: true };

@@ -72,6 +72,8 @@ export const WAITLIST_STATUSES: INodePropertyOptions[] = [
 export const RESERVATION_LOCAL_FIELDS = ['start_time'];
 export const WAITLIST_LOCAL_FIELDS = ['joined_at'];
 export const EVENT_LOCAL_FIELDS = [...RESERVATION_LOCAL_FIELDS, ...WAITLIST_LOCAL_FIELDS];
+/** After the visit: when the party arrived, was seated and left. */
+export const VISIT_LOCAL_FIELDS = [...RESERVATION_LOCAL_FIELDS, 'seated_at', 'completed_at'];
 
 /** Largest page the API serves; Return All asks for it to spend the fewest requests. */
 export const MAX_PAGE_SIZE = 200;

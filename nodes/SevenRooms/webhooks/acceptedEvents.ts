@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { FINGERPRINT_LENGTH, fingerprintOf, holdsFingerprint } from '../helpers/fingerprint';
+import { addToBucket, bucketsHold, fingerprintOf } from '../helpers/fingerprint';
 
 /**
  * Which events a SevenRooms Trigger already started a workflow for, so a redelivery starts
@@ -39,27 +39,19 @@ function rememberHere(key: string, now: number): boolean {
 	return true;
 }
 
+const oldestHour = (now: number) => Math.floor((now - RETENTION_MS) / BUCKET_MS);
+
 /** Whether the stored fingerprints (unexpired hours) hold this one. */
 function stored(buckets: Record<string, string>, fingerprint: string, now: number): boolean {
-	const oldestKept = Math.floor((now - RETENTION_MS) / BUCKET_MS);
-	return Object.entries(buckets).some(
-		([hour, bucket]) => Number(hour) >= oldestKept && holdsFingerprint(bucket, fingerprint),
-	);
+	return bucketsHold(buckets, fingerprint, oldestHour(now));
 }
 
+/** Stores it in this hour's bucket; forgets what SevenRooms can no longer redeliver, bounded. */
 function store(buckets: Record<string, string>, fingerprint: string, now: number): void {
-	const oldestKept = Math.floor((now - RETENTION_MS) / BUCKET_MS);
-	const hour = String(Math.floor(now / BUCKET_MS));
-	buckets[hour] = (buckets[hour] ?? '') + fingerprint;
-	// Forget what SevenRooms can no longer redeliver, and keep the total bounded.
-	const hours = Object.keys(buckets).sort((a, b) => Number(a) - Number(b));
-	let count = hours.reduce((sum, key) => sum + buckets[key].length / FINGERPRINT_LENGTH, 0);
-	for (const key of hours) {
-		if (Number(key) >= oldestKept && count <= MAX_STORED) break;
-		if (key === hour) break;
-		count -= buckets[key].length / FINGERPRINT_LENGTH;
-		delete buckets[key];
-	}
+	addToBucket(buckets, Math.floor(now / BUCKET_MS), fingerprint, {
+		oldest: oldestHour(now),
+		max: MAX_STORED,
+	});
 }
 
 /**

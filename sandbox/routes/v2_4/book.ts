@@ -2,6 +2,7 @@ import type { SandboxContext } from '../../context';
 import type { Reply } from '../../reply';
 import type { RouteRequest } from '../../route';
 import type { Guest, Reservation } from '../../types';
+import { NO_VISIT_YET } from '../../visit';
 import { findDuplicateGuest, insertGuest } from '../guests';
 import { presentReservation, seat } from '../reservations';
 import { clientChanges } from './clientShape';
@@ -109,6 +110,7 @@ export function book(ctx: SandboxContext, { params, body }: RouteRequest): Reply
 		created_at: at,
 		updated_at: at,
 		cancelled_at: null,
+		...NO_VISIT_YET,
 		...(externalId ? { external_id: externalId } : {}),
 		...(Object.keys(contact).length ? { contact } : {}),
 	};

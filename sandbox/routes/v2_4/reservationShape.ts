@@ -14,6 +14,7 @@ import {
 	slotDateTime,
 } from './time';
 import { tableNumber } from './venues';
+import { visit24 } from './visitShape';
 
 /**
  * A reservation as 2.4 shows it. The stored reservation keeps the contract's status; a 2.4 status
@@ -142,10 +143,7 @@ export function presentReservation24(ctx: SandboxContext, stored: Reservation) {
 				? reservation.tags.map((tag) => tagObject(ctx, tag))
 				: '',
 		is_vip: facts.guest?.tags.includes('vip') ?? false,
-		seated_time:
-			reservation.status === 'seated' || reservation.status === 'completed'
-				? naiveUtc(reservation.start_time)
-				: 'None',
+		...visit24(ctx, reservation, facts.guest, n),
 		created: naiveUtc(reservation.created_at),
 		updated: naiveUtc(reservation.updated_at),
 		deleted: seeded && n % 4 === 3 ? 'None' : null,

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { SandboxContext } from '../../context';
 import { defineRoute } from '../../route';
 import type { Reservation } from '../../types';
+import { visitTimes } from '../../visit';
 import { presentReservation, seat } from '../reservations';
 import { book } from './book';
 import { bad, email, flag, integer, list, strictPhone, text } from './fields';
@@ -154,7 +155,7 @@ export const reservationRoutes24 = [
 			),
 		};
 		const status = text(body, 'status');
-		const changes = status ? statusChange(status.toUpperCase()) : {};
+		const changes: { status?: string } = status ? statusChange(status.toUpperCase()) : {};
 		const duration = integer(body, 'duration', { min: 15, max: 600 });
 		const tables = list(body, 'table');
 		let tableIds = reservation.table_ids;
@@ -171,6 +172,8 @@ export const reservationRoutes24 = [
 		const externalId = text(body, 'external_id');
 		const add = list(body, 'add_tags');
 		const remove = list(body, 'remove_tags');
+		const at = ctx.clock.timestamp();
+		Object.assign(reservation, visitTimes(reservation, changes.status ?? reservation.status, at));
 		Object.assign(reservation, changes, {
 			contact,
 			table_ids: tableIds,
@@ -178,7 +181,7 @@ export const reservationRoutes24 = [
 			...(text(body, 'notes') !== undefined ? { notes: text(body, 'notes') || null } : {}),
 			...(externalId !== undefined ? { external_id: externalId || null } : {}),
 			...(add || remove ? { tags: changeTags(ctx, reservation.tags, add, remove) } : {}),
-			updated_at: ctx.clock.timestamp(),
+			updated_at: at,
 		});
 		ctx.events.emit(
 			'reservation.updated',

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
@@ -15,6 +16,18 @@ const venueIdOf = (value: unknown): string => {
 
 /** `updated_since` as 2.4 writes its own times: naive UTC (the zone it reads is unverified). */
 const updatedSince = (iso: string): IDataObject => ({ updated_since: naiveFromIso(iso) });
+
+/** The query for the reservations of the last `days` service dates (a day begins at 6 AM). */
+const recentServiceDates =
+	(qs: IDataObject, zone: string) =>
+	(days: number): IDataObject => {
+		const today = DateTime.now().setZone(zone).minus({ hours: 6 });
+		return {
+			...qs,
+			from_date: today.minus({ days }).toISODate(),
+			to_date: today.toISODate(),
+		};
+	};
 
 /**
  * The Poll Trigger's change events on API 2.4, in the nodes' vocabulary so the shared cursor and
@@ -36,7 +49,7 @@ export function changeSource24(context: IPollFunctions, event: ChangeEvent): Cha
 		};
 	}
 	const zone = configuredTimeZone(context);
-	if (event === 'reservationChanged') {
+	if (event === 'reservationChanged' || event === 'afterVisit') {
 		const venueId = venueIdOf((context.getNodeParameter('filters', {}) as IDataObject).venue);
 		const qs = venueId ? { venue_id: checkedId(context.getNode(), venueId, 'Only Venue') } : {};
 		return {
@@ -45,6 +58,7 @@ export function changeSource24(context: IPollFunctions, event: ChangeEvent): Cha
 			changedAt: updatedAt,
 			serverFilter: true,
 			since: updatedSince,
+			recentVisits: event === 'afterVisit' ? recentServiceDates(qs, zone) : undefined,
 			async *pages(poll, path, query, { pageSize }) {
 				for await (const page of pages24(poll, path, query, { pageSize }))
 					yield page.map((reservation) => reservationOf(reservation, zone));

@@ -99,7 +99,7 @@ export async function* guestPages(
 	}
 }
 
-async function getGuest(context: IExecuteFunctions, id: string, itemIndex: number) {
+async function getGuest(context: SevenRoomsFunctions, id: string, itemIndex?: number) {
 	return guestOf(await apiRequestObject.call(context, 'GET', clientPath(id), { itemIndex }));
 }
 

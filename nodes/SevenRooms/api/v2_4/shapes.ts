@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
+import { moneyOf, numberOrNull } from '../../helpers/money';
 import { withLocalTimes } from '../../helpers/time';
+import { localClockOn, visitOf24 } from './visit';
 
 /**
  * API 2.4's objects in the nodes' vocabulary (the OAuth2 API's field names, UTC `…_at` times,
@@ -91,7 +93,12 @@ export function guestOf(client: IDataObject): IDataObject {
 		email_opt_in: c.marketing_opt_in === true || /^true$/i.test(String(c.marketing_opt_in)),
 		birthday,
 		tags: tagNames(c.client_tags),
-		visit_count: c.total_visits ?? null,
+		// Loyalty in the OAuth2 API's words; 2.4 tells no currency of a client's spend.
+		visit_count: numberOrNull(c.total_visits),
+		lifetime_value: moneyOf(c.total_spend),
+		last_visit_at: c.last_visit_at ?? null,
+		loyalty_id: textOrNull(c.loyalty_id),
+		loyalty_tier: textOrNull(c.loyalty_tier),
 		created_at: isoFromNaive(c.created),
 		updated_at: isoFromNaive(c.updated),
 	};
@@ -102,14 +109,7 @@ function slotStart(r: IDataObject, zone: string): string | null {
 	const slot = typeof r.real_datetime_of_slot === 'string' ? r.real_datetime_of_slot.trim() : '';
 	let local = DateTime.fromFormat(slot, 'yyyy-MM-dd H:mm:ss', { zone });
 	if (!local.isValid) local = DateTime.fromFormat(slot, 'yyyy-MM-dd H:mm', { zone });
-	if (!local.isValid && typeof r.date === 'string' && typeof r.arrival_time === 'string') {
-		const time = DateTime.fromFormat(r.arrival_time.trim().toUpperCase(), 'h:mm a');
-		const day = DateTime.fromISO(r.date, { zone });
-		if (time.isValid && day.isValid) {
-			local = day.set({ hour: time.hour, minute: time.minute });
-			if (time.hour < 6) local = local.plus({ days: 1 });
-		}
-	}
+	if (!local.isValid) local = localClockOn(r.date, r.arrival_time, zone) ?? local;
 	return local.isValid ? local.toUTC().toISO() : null;
 }
 
@@ -138,11 +138,15 @@ export function reservationStatus(r: IDataObject): string {
 	return simple ?? CODE_STATUS[String(r.status ?? '').toUpperCase()] ?? 'booked';
 }
 
-/** A reservation: `start_time` (UTC) from its local slot in the venue's zone, and the rest. */
+/**
+ * A reservation: `start_time` (UTC) from its local slot in the venue's zone, the visit and its bill
+ * (`visitOf24`), and the rest.
+ */
 export function reservationOf(reservation: IDataObject, zone: string): IDataObject {
 	const r = clean(reservation);
 	const shaped: IDataObject = {
 		...r,
+		...visitOf24(r, zone),
 		phone_number: phoneText(r.phone_number),
 		external_reference_code: textOrNull(r.external_reference_code),
 		guest_id: r.client_id ?? null,
@@ -201,7 +205,12 @@ export function waitlistEntryOf(entry: IDataObject, zone: string, venueId?: stri
 
 export function venueOf(venue: IDataObject): IDataObject {
 	const v = clean(venue);
-	return { ...v, ...address(v.address), phone_number: phoneText(v.phone_number) };
+	return {
+		...v,
+		...address(v.address),
+		phone_number: phoneText(v.phone_number),
+		currency: textOrNull(v.currency_code),
+	};
 }
 
 /** A table in the OAuth2 API's words; `table_number` is what 2.4's bookings take. */
