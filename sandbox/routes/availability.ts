@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon';
 
 import type { SandboxContext } from '../context';
-import { ApiError } from '../reply';
 import { defineRoute } from '../route';
 import { findOr404 } from '../state';
 import type { Venue } from '../types';
 import { invalid, positiveInteger } from '../validation';
-import { seat } from './reservations';
+import { exceedsLargestTable, seat } from './reservations';
 import { isoDate, parseClockTime, serviceDate, serviceMoment, shiftsOn } from './v2_4/time';
 import type { Shift } from './v2_4/time';
 
@@ -103,13 +102,7 @@ function availability(ctx: SandboxContext, venue: Venue, query: URLSearchParams)
 	if (!Number.isInteger(partySize) || partySize < 1)
 		throw invalid('party_size', 'party_size must be a whole number of at least 1');
 	const largest = largestTable(ctx, venue);
-	if (partySize > largest)
-		throw new ApiError(
-			422,
-			'exceeds_capacity',
-			`Party of ${partySize} exceeds the largest table (${largest})`,
-			{ field: 'party_size' },
-		);
+	if (partySize > largest) throw exceedsLargestTable(partySize, largest);
 	const clock = (name: string) => {
 		const value = query.get(name);
 		if (value === null || value === '') return undefined;
