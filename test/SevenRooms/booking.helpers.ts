@@ -1,4 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { DateTime } from 'luxon';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { nodeCredentialsFor } from '../../dev/engine';
 
 import type { Sandbox } from '../../sandbox/server';
 import type { Reservation } from '../../sandbox/types';
@@ -97,4 +104,20 @@ export function nextDstChange(zone: string, direction: 'forward' | 'back') {
 			return { eve: day.toISODate() as string, day: next.toISODate() as string };
 	}
 	throw new Error(`${zone} changes no clocks within a year`);
+}
+
+const conciergeDemo = JSON.parse(
+	readFileSync(path.join(__dirname, '../../demo/concierge-mcp.json'), 'utf8'),
+) as { nodes: INode[] };
+
+/** The demo's concierge tool nodes (demo/concierge-mcp.json) on one API, booking at `venueId`. */
+export function conciergeTools(api: 'oAuth2' | 'api24', venueId: string): INode[] {
+	return conciergeDemo.nodes
+		.filter((node) => node.type.endsWith('Tool'))
+		.map((node) => {
+			const parameters: IDataObject = { ...node.parameters, authentication: api };
+			if (api === 'api24') parameters.venueTimeZone = 'America/New_York';
+			if (parameters.venue) parameters.venue = { __rl: true, mode: 'id', value: venueId };
+			return { ...node, parameters, credentials: nodeCredentialsFor(parameters) } as INode;
+		});
 }
