@@ -78,12 +78,12 @@ describe('the SevenRooms node in the n8n editor', () => {
 		await search.waitFor({ timeout: 30_000 });
 		await search.fill('SevenRooms');
 		await page.getByText('SevenRooms', { exact: true }).first().click();
-		await page.getByText('Actions (23)').waitFor();
+		await page.getByText('Actions (25)').waitFor();
 		await shot('1-node-creator');
 		// Installed from npm, the package opens on n8n's community-node details panel (Via npm,
 		// Manage, Report): its triggers, then its actions, without a search box.
 		const createGuest = page.getByText('Create a guest', { exact: true }).first();
-		if (!(await createGuest.isVisible())) await page.getByText('Actions (23)').click();
+		if (!(await createGuest.isVisible())) await page.getByText('Actions (25)').click();
 		await createGuest.click();
 
 		// A new node is version 2: the guest's fields are in n8n's column mapper (its mode, then the
