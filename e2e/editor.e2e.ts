@@ -66,12 +66,12 @@ async function addSevenRoomsAction(
 ) {
 	await searchNodePanel('SevenRooms', onCanvas);
 	await page.getByText('SevenRooms', { exact: true }).first().click();
-	await page.getByText('Actions (23)').waitFor();
+	await page.getByText('Actions (25)').waitFor();
 	await onPanel?.();
 	// Installed from npm, the package opens on n8n's community-node details panel (Via npm,
 	// Manage, Report): its triggers, then its actions, without a search box.
 	const item = page.getByText(action, { exact: true }).first();
-	if (!(await item.isVisible())) await page.getByText('Actions (23)').click();
+	if (!(await item.isVisible())) await page.getByText('Actions (25)').click();
 	await item.click();
 }
 
@@ -213,7 +213,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 		// trigger's description (n8n merges them by name): it speaks of both.
 		await searchNodePanel('SevenRooms');
 		await page.getByText('SevenRooms', { exact: true }).first().click();
-		await page.getByText('Actions (23)').waitFor();
+		await page.getByText('Actions (25)').waitFor();
 		const description = page.getByText(/^Starts a workflow when a SevenRooms reservation/).first();
 		await description.waitFor();
 		expect(await description.innerText()).toMatch(/SevenRooms actions create, update and look/);

@@ -86,6 +86,10 @@ async function main() {
 			`Workflow outputs:   ${relative(demo.outbox)}`,
 			`n8n's log:          ${relative(demo.logFile)}`,
 			`Demo workflows:     ${Object.keys(imported.workflows).length}, ${active.length} active (README: "The demo")`,
+			...demo.mcpUrls.map(
+				(url) =>
+					`MCP server:         ${url} (SevenRooms concierge: connect Claude Desktop, Cursor or any MCP client)`,
+			),
 			...(imported.resubscribed.length
 				? [`  subscribed again:  ${imported.resubscribed.join(', ')}`]
 				: []),

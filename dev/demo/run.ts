@@ -12,6 +12,7 @@ import { N8nClient, ROOT, startN8n } from '../n8n';
 import { startQueueMode } from '../queueMode';
 import { importDemo } from './import';
 import type { ImportedDemo } from './import';
+import { demoWorkflows, mcpPathOf } from './workflows';
 
 export interface DemoOptions {
 	/**
@@ -43,6 +44,8 @@ export interface Demo {
 	missingSubscriptions: number;
 	/** what else to tell the user (queue mode's processes) */
 	notes: string[];
+	/** the MCP Server URLs of the active demo workflows with an MCP Server Trigger */
+	mcpUrls: string[];
 	day?: RestaurantDay;
 	stop(): Promise<void>;
 }
@@ -78,6 +81,8 @@ export async function startDemo({
 		stops.push(mailDev.stop);
 
 		let editorUrl: string;
+		/** where production webhooks and MCP servers answer (queue mode: the webhook processor) */
+		let servedUrl: string;
 		let outbox: string;
 		let logFile: string;
 		const notes: string[] = [];
@@ -92,6 +97,7 @@ export async function startDemo({
 			stops.push(cluster.stop);
 			({ outbox } = cluster);
 			editorUrl = cluster.main.url;
+			servedUrl = cluster.webhook.url;
 			logFile = path.join(cluster.main.userFolder, 'n8n.log');
 			notes.push(
 				`webhook processor:  ${cluster.webhook.url} (SevenRooms delivers here)`,
@@ -102,6 +108,7 @@ export async function startDemo({
 			const n8n = await startN8n({ userFolder: root, port: ports.n8n, fresh: false, logFile });
 			stops.push(n8n.stop);
 			editorUrl = n8n.url;
+			servedUrl = n8n.url;
 			outbox = path.join(root, 'outbox');
 		}
 
@@ -121,6 +128,11 @@ export async function startDemo({
 			imported.webhookWorkflows.length - sandbox.state.webhooks.size,
 		);
 
+		const mcpUrls = Object.entries(demoWorkflows('', outbox)).flatMap(([file, workflow]) => {
+			const mcpPath = mcpPathOf(workflow);
+			return mcpPath && imported.workflows[file]?.active ? [`${servedUrl}/mcp/${mcpPath}`] : [];
+		});
+
 		let day: RestaurantDay | undefined;
 		if (simulation) {
 			day = startRestaurantDay(sandbox.url, sandbox.state, simulation);
@@ -136,6 +148,7 @@ export async function startDemo({
 			imported,
 			missingSubscriptions,
 			notes,
+			mcpUrls,
 			day,
 			stop,
 		};

@@ -83,12 +83,26 @@ type Node = { type?: unknown };
 const nodesOf = (workflow: Record<string, unknown>) =>
 	Array.isArray(workflow.nodes) ? (workflow.nodes as Node[]) : [];
 
-/** Whether a workflow starts on its own (a trigger other than the manual one): the demo activates those. */
+/**
+ * Triggers the demo does not activate: the manual one, and the Chat Trigger, which the editor's
+ * chat panel runs as it is (activating it needs the model credential the user adds).
+ */
+const RUN_BY_HAND = ['n8n-nodes-base.manualTrigger', '@n8n/n8n-nodes-langchain.chatTrigger'];
+
+/** Whether a workflow starts on its own (a trigger not run by hand): the demo activates those. */
 export function startsOnItsOwn(workflow: Record<string, unknown>): boolean {
 	return nodesOf(workflow).some((node) => {
 		const type = String(node.type);
-		return /trigger$/i.test(type) && type !== 'n8n-nodes-base.manualTrigger';
+		return /trigger$/i.test(type) && !RUN_BY_HAND.includes(type);
 	});
+}
+
+/** The path of a workflow's MCP Server Trigger, if it has one: its MCP URL is `<n8n>/mcp/<path>`. */
+export function mcpPathOf(workflow: Record<string, unknown>): string | undefined {
+	const trigger = nodesOf(workflow).find(
+		(node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger',
+	) as { parameters?: { path?: unknown } } | undefined;
+	return typeof trigger?.parameters?.path === 'string' ? trigger.parameters.path : undefined;
 }
 
 /** Whether a workflow has a SevenRooms Trigger, whose webhook subscription lives in SevenRooms. */

@@ -5,5 +5,6 @@
  */
 export * from './credentials';
 export * from './nodeTypes';
+export * from './tools';
 export * from './triggers';
 export * from './workflows';

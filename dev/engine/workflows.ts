@@ -156,6 +156,16 @@ export async function runWorkflow(
 	};
 }
 
+/** The Manual Trigger a test workflow starts from. */
+export const manualTrigger = (): INode => ({
+	id: 'trigger',
+	name: 'Manual Trigger',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+});
+
 /**
  * Manual Trigger → (rows as items, like a sheet) → one SevenRooms node with `parameters`.
  * Parameters may use expressions on the rows, e.g. `={{ $json.email }}`.
@@ -181,16 +191,7 @@ export function sevenRoomsWorkflow(
 		typeVersion?: number;
 	} = {},
 ): WorkflowJson {
-	const nodes: INode[] = [
-		{
-			id: 'trigger',
-			name: 'Manual Trigger',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-	];
+	const nodes: INode[] = [manualTrigger()];
 	const connections: WorkflowJson['connections'] = {};
 	let previous = 'Manual Trigger';
 	if (rows) {

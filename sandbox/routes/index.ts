@@ -3,6 +3,7 @@ import { badGatewayPage } from '../faults';
 import type { ApiDialect } from '../pipeline';
 import { ApiError, contractErrorReply } from '../reply';
 import type { Reply } from '../reply';
+import { availabilityRoutes } from './availability';
 import { countFault } from '../stats';
 import { guestRoutes } from './guests';
 import { reservationRoutes } from './reservations';
@@ -51,6 +52,7 @@ export const contractApi: ApiDialect = {
 	prefix: '',
 	routes: [
 		...venueRoutes,
+		...availabilityRoutes,
 		...guestRoutes,
 		...reservationRoutes,
 		...waitlistRoutes,

@@ -48,6 +48,16 @@ function overlaps(
 	});
 }
 
+export const exceedsLargestTable = (partySize: number, largest: number) =>
+	new ApiError(
+		422,
+		'exceeds_capacity',
+		`Party of ${partySize} exceeds the largest table (${largest})`,
+		{
+			field: 'party_size',
+		},
+	);
+
 /**
  * Checks capacity and availability; without tables, seats the party at the smallest free table.
  * The 2.4 dialect books and answers availability with it too.
@@ -85,13 +95,7 @@ export function seat(
 		return tableIds;
 	}
 	const largest = Math.max(0, ...venueTables.map((table) => table.max_party_size));
-	if (partySize > largest)
-		throw new ApiError(
-			422,
-			'exceeds_capacity',
-			`Party of ${partySize} exceeds the largest table (${largest})`,
-			{ field: 'party_size' },
-		);
+	if (partySize > largest) throw exceedsLargestTable(partySize, largest);
 	const free = venueTables
 		.filter(
 			(table) =>

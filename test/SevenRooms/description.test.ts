@@ -63,6 +63,7 @@ describe('the action node as the editor shows it', () => {
 		expect(options.map((option) => option.name)).toEqual([
 			'Create',
 			'Create or Update',
+			'Find by Email or Phone',
 			'Get',
 			'Get Many',
 			'Remove Personal Data',

@@ -78,16 +78,31 @@ describe('the mapper schema per API', () => {
 		]);
 	});
 
-	it('lets the AI agent fill every field, described', async () => {
+	it('lets the AI agent fill the text fields, described, and leaves consent and numbers to the user', async () => {
 		const { fields } = await getMappingColumns.call(
 			editor(
 				{ authentication: 'oAuth2', resource: 'guest', operation: 'upsert' },
 				'n8n-nodes-sevenrooms.sevenRoomsTool',
 			),
 		);
-		for (const field of fields) {
-			expect(field.defaultValue).toMatch(/^=\{\{ .*\$fromAI\('\w+', `[^`]{10,}`, '\w+'\) \}\}$/);
+		const removed = fields.filter((field) => field.removed).map((field) => field.id);
+		expect(removed).toEqual(expect.arrayContaining(['email_opt_in', 'sms_opt_in', 'preferences']));
+		for (const field of fields.filter((each) => !each.removed)) {
+			// Optional: the model may leave it out (the tool's schema gets a default of "").
+			expect(field.defaultValue).toMatch(
+				/^=\{\{ .*\$fromAI\('\w+', `[^`]{10,}`, 'string', ''\) \}\}$/,
+			);
 		}
+		const booking = await getMappingColumns.call(
+			editor(
+				{ authentication: 'oAuth2', resource: 'reservation', operation: 'create' },
+				'n8n-nodes-sevenrooms.sevenRoomsTool',
+			),
+		);
+		const value = (id: string) => booking.fields.find((field) => field.id === id)?.defaultValue;
+		expect(value('party_size')).toMatch(/\$fromAI\('party_size', `[^`]+`, 'number'\) \}\}$/);
+		expect(value('email')).toMatch(/\$fromAI\('email', `[^`]+`, 'string', ''\) \}\}$/);
+		expect(booking.fields.find((field) => field.id === 'duration_minutes')?.removed).toBe(true);
 	});
 
 	it('offers the opt-ins as Yes / No that stay empty unless chosen (no switch that sends false)', async () => {

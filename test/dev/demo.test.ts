@@ -5,6 +5,7 @@ import {
 	credentialData,
 	demoWorkflows,
 	hasWebhookTrigger,
+	mcpPathOf,
 	resubscribe,
 	startsOnItsOwn,
 } from '../../dev/demo';
@@ -40,6 +41,8 @@ describe('the demo workflows', () => {
 			'audience-sync',
 			'audience-sync-2_4',
 			'birthday-campaign',
+			'concierge-agent',
+			'concierge-mcp',
 			'guest-import-csv',
 			'guest-sync',
 			'reservation-enrichment',
@@ -117,7 +120,9 @@ describe('the demo workflows', () => {
 
 	it('write an outbox file from every workflow that starts on its own', () => {
 		for (const [file, workflow] of Object.entries(workflows)) {
-			if (!startsOnItsOwn(workflow as unknown as Record<string, unknown>)) continue;
+			const own = workflow as unknown as Record<string, unknown>;
+			// An MCP server's answers go to the MCP client that called it.
+			if (!startsOnItsOwn(own) || mcpPathOf(own)) continue;
 			const writes = workflow.nodes.filter((each) => each.type === 'n8n-nodes-base.readWriteFile');
 			expect([file, writes.length > 0]).toEqual([file, true]);
 			for (const write of writes)
@@ -134,6 +139,27 @@ describe('the demo workflows', () => {
 		expect(startsOnItsOwn(on('after-visit'))).toBe(true);
 		expect(hasWebhookTrigger(on('reservation-enrichment'))).toBe(true);
 		expect(hasWebhookTrigger(on('audience-sync'))).toBe(false);
+		// The MCP server serves while active; the chat agent is tried from the editor's chat.
+		expect(startsOnItsOwn(on('concierge-mcp'))).toBe(true);
+		expect(mcpPathOf(on('concierge-mcp'))).toBe('sevenrooms-concierge');
+		expect(startsOnItsOwn(on('concierge-agent'))).toBe(false);
+	});
+
+	it('give the concierge the same SevenRooms tools in both, and leave the chat model for the user', () => {
+		const toolsOf = (file: string) =>
+			workflows[file].nodes
+				.filter((each) => each.type === 'n8n-nodes-sevenrooms.sevenRoomsTool')
+				.map((each) => [each.name, each.parameters]);
+		expect(toolsOf('concierge-agent')).toEqual(toolsOf('concierge-mcp'));
+		expect(toolsOf('concierge-mcp').map(([name]) => name)).toEqual([
+			'find_guest',
+			'check_availability',
+			'book_table',
+			'get_reservation',
+			'cancel_reservation',
+		]);
+		const model = node('concierge-agent', 'Chat Model (add your credential)');
+		expect(model.credentials).toBeUndefined();
 	});
 });
 

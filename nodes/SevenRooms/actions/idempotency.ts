@@ -85,9 +85,29 @@ export function idempotencyKeyFor(
 	const run = runOriginOf(context);
 	let start = run.keyStarts.get(operation);
 	if (start === undefined) {
-		const digest = hash('sha256', `${run.prefix}|${operation}`, 'hex');
-		start = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-`;
+		start = uuidStart(hash('sha256', `${run.prefix}|${operation}`, 'hex'));
 		run.keyStarts.set(operation, start);
 	}
 	return start + itemIndex.toString(16).padStart(12, '0');
+}
+
+const uuidStart = (digest: string) =>
+	`${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-`;
+
+/**
+ * The key of a create that is one create whenever it is asked with the same arguments, in any
+ * execution: an AI tool call's (an agent's every turn, an MCP client's every call, is a run of its
+ * own, and n8n gives tool calls no item to key on). Per workflow, node and operation.
+ */
+export function argumentKey(
+	context: IExecuteFunctions,
+	operation: string,
+	args: unknown[],
+): string {
+	const digest = hash(
+		'sha256',
+		JSON.stringify([context.getWorkflow().id ?? '', context.getNode().id, operation, ...args]),
+		'hex',
+	);
+	return uuidStart(digest) + digest.slice(20, 32);
 }

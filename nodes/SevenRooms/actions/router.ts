@@ -8,6 +8,7 @@ import type {
 
 import * as guest from './guest';
 import * as reservation from './reservation';
+import { isToolCall, toolAnswerShape } from './tool';
 import type { SevenRoomsOperation } from './types';
 import * as venue from './venue';
 import * as waitlist from './waitlist';
@@ -60,16 +61,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
+	// A tool call's answer is read by a model: small objects, not the API's whole records.
+	const shape = isToolCall(this) ? toolAnswerShape(resource, operation) : undefined;
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await execute.call(this, itemIndex);
 			const pairedItem = { item: itemIndex };
-			if (Array.isArray(result)) {
-				for (const json of result) returnData.push(outputItem(json, pairedItem));
-			} else {
-				returnData.push(outputItem(result, pairedItem));
-			}
+			for (const json of Array.isArray(result) ? result : [result])
+				returnData.push(outputItem(shape ? shape(json) : json, pairedItem));
 		} catch (error) {
 			if (this.continueOnFail()) {
 				returnData.push({ json: errorItem(error as Error), pairedItem: { item: itemIndex } });

@@ -188,11 +188,29 @@ export interface WaitlistApi {
 	remove(context: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject>;
 }
 
+/** A search for free times at a venue (Reservation → Check Availability). */
+export interface AvailabilityQuery {
+	/** the venue-local service date, YYYY-MM-DD (its times run from 6 AM to 6 AM the next day) */
+	date: string;
+	partySize: number;
+	/** venue-local clock times, `HH:mm`; before 06:00 is the night after `date` */
+	from?: string;
+	to?: string;
+	durationMinutes?: number;
+}
+
 export interface VenuesApi {
 	get(context: SevenRoomsFunctions, id: string, itemIndex?: number): Promise<IDataObject>;
 	list(context: SevenRoomsFunctions, options: ListOptions): Promise<IDataObject[]>;
 	/** the floor layout, in the OAuth2 API's words (id, name, section, min/max_party_size) */
 	tables(context: SevenRoomsFunctions, id: string, itemIndex?: number): Promise<IDataObject[]>;
+	/** free times, earliest first, as `slotOf` shapes them (api/slots.ts); none: an empty list */
+	availability(
+		context: IExecuteFunctions,
+		id: string,
+		query: AvailabilityQuery,
+		itemIndex: number,
+	): Promise<IDataObject[]>;
 }
 
 export interface SevenRoomsApi {

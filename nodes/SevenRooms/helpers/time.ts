@@ -241,3 +241,9 @@ export function withLocalTimes(
 	result.venue_timezone = zone;
 	return result;
 }
+
+/**
+ * The service date a venue-local time belongs to: a restaurant's day runs from 6 AM to 6 AM, so
+ * 1:30 AM is the evening before's (API 2.4 files times so; availability windows read them so).
+ */
+export const serviceDate = (local: DateTime) => local.minus({ hours: 6 }).toISODate() as string;

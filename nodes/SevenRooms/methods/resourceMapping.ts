@@ -8,6 +8,7 @@ import type {
 
 import { mappedFields, mapperIdOf } from '../actions/mapping';
 import type { MappedField, MappingTarget } from '../actions/mapping';
+import { fromAi } from '../actions/tool';
 import { authenticationOf } from '../transport';
 
 const TARGETS: Record<string, MappingTarget> = {
@@ -41,7 +42,7 @@ function mapperType(field: MappedField): FieldType {
 /** Where the mapper marks what the API needs up front (Create or Update may only update). */
 const REQUIRING: MappingTarget[] = ['guestCreate', 'reservationCreate'];
 
-const AI_TYPES: Partial<Record<string, string>> = {
+const AI_TYPES: Partial<Record<string, 'boolean' | 'number' | 'json'>> = {
 	boolean: 'boolean',
 	number: 'number',
 	object: 'json',
@@ -49,11 +50,15 @@ const AI_TYPES: Partial<Record<string, string>> = {
 
 /**
  * What the AI tool variant pre-fills a field with: the model supplies it, told what it is (n8n's
- * own "defined automatically by the model" form, so the editor shows it as such).
+ * own "defined automatically by the model" form, so the editor shows it as such). A text field the
+ * operation can do without may be left out by the model; other optional fields (opt-ins, numbers,
+ * preferences) start removed, so a model never sets a guest's consent or a booking's tables
+ * unasked: the user adds them back to let it.
  */
-function fromAi(field: MappedField): string {
-	const about = field.about.replace(/[`\\]/g, '');
-	return `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${field.id}', \`${about}\`, '${AI_TYPES[field.type] ?? 'string'}') }}`;
+function forModel(field: MappedField, required: boolean): Partial<ResourceMapperField> {
+	const type = AI_TYPES[field.type];
+	if (!required && type) return { removed: true };
+	return { defaultValue: fromAi(field.id, field.about, type, required ? undefined : '') };
 }
 
 /**
@@ -71,19 +76,21 @@ export async function getMappingColumns(
 	if (!target) return { fields: [] };
 	const api = authenticationOf(this);
 	const forTool = this.getNode().type.endsWith('Tool');
-	const fields = mappedFields(target, api).map(
-		(field): ResourceMapperField => ({
+	const fields = mappedFields(target, api).map((field): ResourceMapperField => {
+		const required = REQUIRING.includes(target) && Boolean(field.requiredOn?.includes(api));
+		return {
 			id: mapperIdOf(field),
 			displayName: field.displayName,
 			type: mapperType(field),
 			options: field.type === 'boolean' ? YES_NO : undefined,
-			required: REQUIRING.includes(target) && Boolean(field.requiredOn?.includes(api)),
+			required,
 			defaultMatch: target === 'guestUpsert' && field.id === 'email',
 			canBeUsedToMatch: target === 'guestUpsert' && field.canMatch === true,
 			display: true,
 			// A choice left alone sends nothing (never "false": an opt-in withdrawn by an untouched field).
-			defaultValue: forTool ? fromAi(field) : field.type === 'boolean' ? null : undefined,
-		}),
-	);
+			defaultValue: field.type === 'boolean' ? null : undefined,
+			...(forTool ? forModel(field, required) : {}),
+		};
+	});
 	return { fields };
 }

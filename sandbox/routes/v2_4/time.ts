@@ -59,10 +59,17 @@ export function parseClockTime(value: string, field: string): number {
 	return ((hour % (meridiem ? 12 : 24)) + (meridiem === 'PM' ? 12 : 0)) * 60 + minute;
 }
 
-/** The venue-local moment of a service `date` and a clock time (before 6 AM: the next day). */
+/**
+ * The venue-local moment of a service `date` and a clock time in minutes after its midnight (before
+ * 6 AM, or past 24:00: the next day). Set on the calendar, not added: on a day that daylight saving
+ * time shortens or lengthens, 19:00 is still 19:00.
+ */
 export function serviceMoment(zone: string, date: string, minutes: number): DateTime {
+	const clock = minutes % (24 * 60);
 	const day = DateTime.fromISO(date, { zone }).startOf('day');
-	return day.plus({ days: minutes < 6 * 60 ? 1 : 0, minutes: minutes % (24 * 60) });
+	return day
+		.plus({ days: minutes >= 24 * 60 || clock < 6 * 60 ? 1 : 0 })
+		.set({ hour: Math.floor(clock / 60), minute: clock % 60 });
 }
 
 export interface Shift {

@@ -2,10 +2,10 @@ import type { SandboxContext } from '../../context';
 import { insertionOrder } from '../../pagination';
 import { defineRoute } from '../../route';
 import type { Table, Venue } from '../../types';
-import { seat } from '../reservations';
+import { freeSlots, serviceMinutes } from '../availability';
 import { bad, notFound } from './fields';
 import { page24 } from './pages';
-import { clockTime, isoDate, parseClockTime, serviceMoment, shiftsOn, slotDateTime } from './time';
+import { clockTime, isoDate, shiftsOn, slotDateTime } from './time';
 
 /** Venues in 2.4's shape: no time zone (the vendor's venues have none), one venue group. */
 export const VENUE_GROUP_ID = 'vg_harbor_vine';
@@ -55,7 +55,10 @@ export function tablesByNumber(ctx: SandboxContext, venueId: string, numbers: st
 	});
 }
 
-/** Slots every 30 minutes from a shift's start to an hour before its end. */
+/**
+ * Per shift of the day, the free times in the window (`freeSlots`, as the contract's dialect
+ * answers them): a booked time is not offered, a cancelled booking's comes back.
+ */
 function availability(ctx: SandboxContext, venue: Venue, query: URLSearchParams) {
 	const need = (name: string) => {
 		const value = query.get(name);
@@ -63,39 +66,27 @@ function availability(ctx: SandboxContext, venue: Venue, query: URLSearchParams)
 		return value;
 	};
 	const date = isoDate(need('date'), 'date');
-	const sixAm = (minutes: number) => (minutes < 6 * 60 ? minutes + 24 * 60 : minutes);
-	const from = sixAm(parseClockTime(need('start_time'), 'start_time'));
-	const to = sixAm(parseClockTime(need('end_time'), 'end_time'));
+	const from = serviceMinutes(need('start_time'), 'start_time');
+	const to = serviceMinutes(need('end_time'), 'end_time');
 	const partySize = Number(need('party_size'));
 	if (!Number.isInteger(partySize) || partySize < 1) throw bad('party_size must be at least 1');
 	const duration = Number(query.get('duration') ?? 90) || 90;
-	return shiftsOn(venue, date).map((shift) => {
-		const times = [];
-		for (let minutes = shift.start; minutes <= shift.end - 60; minutes += 30) {
-			if (minutes < from || minutes > to) continue;
-			const local = serviceMoment(venue.timezone, date, minutes);
-			let free = true;
-			try {
-				seat(ctx, venue, partySize, local.toUTC().toISO() as string, duration, undefined);
-			} catch {
-				free = false;
-			}
-			times.push({
-				time: clockTime(local),
-				real_datetime_of_slot: slotDateTime(local),
-				type: free ? 'book' : 'request',
+	const slots = freeSlots(ctx, venue, { date, partySize, from, to, duration });
+	return shiftsOn(venue, date).map((shift) => ({
+		name: shift.category === 'LUNCH' ? 'Lunch' : 'Dinner',
+		shift_category: shift.category,
+		shift_persistent_id: shift.persistentId,
+		is_closed: false,
+		times: slots
+			.filter((slot) => slot.shift.persistentId === shift.persistentId)
+			.map((slot) => ({
+				time: clockTime(slot.local),
+				real_datetime_of_slot: slotDateTime(slot.local),
+				type: slot.type,
 				duration,
 				access_persistent_id: null,
-			});
-		}
-		return {
-			name: shift.category === 'LUNCH' ? 'Lunch' : 'Dinner',
-			shift_category: shift.category,
-			shift_persistent_id: shift.persistentId,
-			is_closed: false,
-			times,
-		};
-	});
+			})),
+	}));
 }
 
 export const venueRoutes24 = [

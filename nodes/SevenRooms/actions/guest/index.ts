@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import * as create from './create.operation';
 import * as deleteGuest from './delete.operation';
+import * as findByContact from './findByContact.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
@@ -12,6 +13,7 @@ import type { SevenRoomsOperation } from '../types';
 export const operations: Record<string, SevenRoomsOperation> = {
 	create,
 	delete: deleteGuest,
+	findByContact,
 	get,
 	getAll,
 	// API 2.4 has no delete: its operation says what it does.
@@ -44,6 +46,13 @@ const operation: INodeProperties = {
 			value: 'delete',
 			description: 'Erase a guest and their personal data',
 			action: 'Delete a guest',
+		},
+		{
+			name: 'Find by Email or Phone',
+			value: 'findByContact',
+			description:
+				'Find the guest with exactly this email or phone (never by name), e.g. before booking',
+			action: 'Find a guest from email or phone',
 		},
 		{ name: 'Get', value: 'get', description: 'Get a guest by ID', action: 'Get a guest' },
 		{
@@ -86,6 +95,7 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...upsert.description,
 	...deleteGuest.description,
+	...findByContact.description,
 	...get.description,
 	...getAll.description,
 	...update.description,
@@ -98,6 +108,7 @@ export const descriptionV2: INodeProperties[] = [
 	...create.descriptionV2,
 	...upsert.descriptionV2,
 	...deleteGuest.description,
+	...findByContact.description,
 	...get.description,
 	...getAll.description,
 	...update.descriptionV2,

@@ -255,7 +255,7 @@ const RESERVATION: MappedField[] = [
 		displayName: 'Start Time',
 		type: 'dateTime',
 		about:
-			"When the party arrives, as an ISO date-time such as 2026-12-24T19:30, in the venue's local time unless it has an offset",
+			"When the party arrives: a start_time from Check Availability as it is, or an ISO date-time such as 2026-12-24T19:30 in the venue's local time",
 		aliases: ['start', 'time', 'date time', 'reservation time', 'arrival', 'arrival time'],
 		dateColumns: [
 			'date',

@@ -10,18 +10,24 @@ import {
 } from '../../shared/descriptions';
 import { idParameter, yesNo } from '../../shared/validation';
 import { idempotencyKeyFor } from '../idempotency';
+import { RESERVATION_ID_ABOUT, filledByModel } from '../tool';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reservation'], operation: ['cancel'] } },
 	[
-		reservationLocator,
-		onlyFor('oAuth2', {
-			displayName: 'Reason',
-			name: 'reason',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Guest called to cancel',
-		}),
+		...filledByModel(reservationLocator, 'reservation_id', RESERVATION_ID_ABOUT),
+		...filledByModel(
+			onlyFor('oAuth2', {
+				displayName: 'Reason',
+				name: 'reason',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Guest called to cancel',
+			}),
+			'reason',
+			'Why the reservation is cancelled, in a few words; may be empty',
+			{ optional: true },
+		),
 		onlyFor('api24', collection('Options', 'options', 'Add Option', [emailGuestOption])),
 	],
 );

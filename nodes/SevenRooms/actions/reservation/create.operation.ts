@@ -1,8 +1,11 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { defaultPhoneCountry } from '../../helpers/phone';
+import { needsZone, toUtcIso } from '../../helpers/time';
 import { apiOf } from '../../api';
+import { inputTimeZone, venueTimeZone } from '../../api/venueTime';
+import { isAnswerLost, nodeErrorOf } from '../../transport';
 import {
 	collection,
 	defaultPhoneCountryOption,
@@ -17,8 +20,11 @@ import { wholeNumber, yesNo } from '../../shared/validation';
 import { bookingGuestBody, bookingGuestOf, bookingGuestProperties } from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
 import { mapperProperties, readMapped, usesMapper } from '../mapping';
+import { filledByModel, isToolCall } from '../tool';
+import { bookOnce } from './bookOnce';
 import { reservationFieldsBody } from './body';
-import { reservationFieldOptions } from './description';
+import { partySizeProperties, reservationFieldOptions } from './description';
+import { retold, whyRefused } from './freeTimes';
 
 const options = collection('Options', 'options', 'Add Option', [
 	defaultPhoneCountryOption,
@@ -40,25 +46,36 @@ const options = collection('Options', 'options', 'Add Option', [
 	),
 ]);
 
+/** Version 1's guest fields; the tool variant has the model fill a new or matching guest's. */
+const MODEL_FILLS: Record<string, [string, string]> = {
+	guestFirstName: ['first_name', "The guest's first (given) name"],
+	guestLastName: ['last_name', "The guest's last (family) name"],
+	guestEmail: ['email', "The guest's email address; empty if they gave none"],
+	guestPhone: ['phone', "The guest's phone number with its country code; empty if they gave none"],
+};
+
 const properties: INodeProperties[] = [
 	venueLocator,
-	{
-		displayName: 'Party Size',
-		name: 'partySize',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 2,
-		required: true,
-	},
-	{
-		displayName: 'Start Time',
-		name: 'startTime',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: "When the party arrives, in the venue's local time unless Options say UTC",
-	},
-	...bookingGuestProperties,
+	...partySizeProperties,
+	...filledByModel(
+		{
+			displayName: 'Start Time',
+			name: 'startTime',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			description: "When the party arrives, in the venue's local time unless Options say UTC",
+		},
+		'start_time',
+		"When the party arrives: a start_time from the availability tool, or YYYY-MM-DDTHH:mm in the restaurant's local time",
+	),
+	...bookingGuestProperties.flatMap((property) =>
+		MODEL_FILLS[property.name]
+			? filledByModel(property, ...MODEL_FILLS[property.name], {
+					optional: property.name !== 'guestFirstName' && property.name !== 'guestLastName',
+				})
+			: [property],
+	),
 	collection('Additional Fields', 'additionalFields', 'Add Field', reservationFieldOptions),
 	options,
 ];
@@ -111,6 +128,11 @@ function booking(context: IExecuteFunctions, itemIndex: number, defaultCountry: 
 	};
 }
 
+/** Statuses by which an API refuses a booking it understood (2.4's codes per case: UNVERIFIED). */
+const REFUSALS = ['400', '409', '422'];
+/** In the tool variant a start more than this far back is refused: a model's wrong year or day. */
+const PAST_GRACE_MS = 5 * 60_000;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const venueId = String(
@@ -125,27 +147,61 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		defaultPhoneCountry(node, options, itemIndex),
 	);
-	const idempotencyKey = idempotencyKeyFor(this, 'reservation.create', itemIndex, options);
+	// The instant, once: for the booking, and to say why a refused one was refused. A local time
+	// needs the venue's zone; without a valid one the item fails (never booked as UTC).
+	const zone =
+		options.timeZone === 'utc' || !needsZone(startTime)
+			? 'utc'
+			: await inputTimeZone(this, venueId, {
+					itemIndex,
+					fallback: options.venueTimeZone,
+					field: 'Start Time',
+					value: startTime,
+				});
+	const start = toUtcIso(node, startTime, { field: 'Start Time', zone, itemIndex });
 	const extra: IDataObject = {};
 	if (options.sendClientEmail !== undefined)
 		extra.send_client_email = yesNo(node, itemIndex, 'Email the Guest', options.sendClientEmail);
 	if (options.externalId) extra.external_id = String(options.externalId).trim();
-	return await apiOf(this).reservations.create(
-		this,
-		{
-			venueId,
-			partySize,
-			startTime,
-			timeZone: options.timeZone,
-			venueTimeZone: options.venueTimeZone,
-			guest,
-			fields,
-			extra,
-		},
-		{
-			idempotencyKey,
+	const reservation = {
+		venueId,
+		partySize,
+		startTime: start,
+		timeZone: 'utc',
+		guest,
+		fields,
+		extra,
+	};
+	const userKey = Boolean(String(options.idempotencyKey ?? '').trim());
+	const tool = isToolCall(this);
+	if (tool && Date.parse(start) < Date.now() - PAST_GRACE_MS)
+		throw new NodeOperationError(node, `The start time ${String(startTime)} is in the past`, {
 			itemIndex,
-			userKey: Boolean(String(options.idempotencyKey ?? '').trim()),
-		},
-	);
+			description: "Book a future time: check the date and year against today's.",
+		});
+	try {
+		if (tool && !userKey) return await bookOnce(this, reservation, itemIndex);
+		return await apiOf(this).reservations.create(this, reservation, {
+			idempotencyKey: idempotencyKeyFor(this, 'reservation.create', itemIndex, options),
+			itemIndex,
+			userKey,
+		});
+	} catch (error) {
+		// A refusal for the time or the party's size is said so, with the nearest free times.
+		if (
+			!(error instanceof NodeApiError) ||
+			isAnswerLost(error) ||
+			!REFUSALS.includes(String(error.httpCode)) ||
+			// Tables the user chose: SevenRooms' own error is about them.
+			fields.table_ids !== undefined
+		)
+			throw nodeErrorOf(node, error, itemIndex);
+		const venueZone =
+			zone === 'utc'
+				? ((await venueTimeZone(this, venueId, { itemIndex }).catch(() => undefined)) ?? 'utc')
+				: zone;
+		const durationMinutes = Number(fields.duration_minutes) || undefined;
+		const refused = { venueId, startTime: start, partySize, zone: venueZone, durationMinutes };
+		throw retold(error, await whyRefused(this, refused, itemIndex));
+	}
 }

@@ -4,10 +4,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { reservationLocator } from '../../shared/descriptions';
 import { idParameter } from '../../shared/validation';
 import { apiOf } from '../../api';
+import { RESERVATION_ID_ABOUT, filledByModel } from '../tool';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['reservation'], operation: ['get'] } },
-	[reservationLocator],
+	filledByModel(reservationLocator, 'reservation_id', RESERVATION_ID_ABOUT),
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { SevenRoomsOperation } from '../types';
 import * as cancel from './cancel.operation';
+import * as checkAvailability from './checkAvailability.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -9,6 +10,7 @@ import * as update from './update.operation';
 
 export const operations: Record<string, SevenRoomsOperation> = {
 	cancel,
+	checkAvailability,
 	create,
 	get,
 	getAll,
@@ -27,6 +29,12 @@ const operation: INodeProperties = {
 			value: 'cancel',
 			description: 'Cancel a reservation',
 			action: 'Cancel a reservation',
+		},
+		{
+			name: 'Check Availability',
+			value: 'checkAvailability',
+			description: 'Find the free times for a party on a date, one item per time',
+			action: 'Check availability',
 		},
 		{
 			name: 'Create',
@@ -59,6 +67,7 @@ const operation: INodeProperties = {
 export const description: INodeProperties[] = [
 	operation,
 	...cancel.description,
+	...checkAvailability.description,
 	...create.description,
 	...get.description,
 	...getAll.description,
@@ -69,6 +78,7 @@ export const description: INodeProperties[] = [
 export const descriptionV2: INodeProperties[] = [
 	operation,
 	...cancel.description,
+	...checkAvailability.description,
 	...create.descriptionV2,
 	...get.description,
 	...getAll.description,

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toUtcIso } from '../../helpers/time';
+import { serviceDate, toUtcIso } from '../../helpers/time';
 import { apiRequestObject } from '../../transport';
 import type { ReservationsApi } from '../types';
 import { configuredTimeZone } from '../venueTime';
@@ -19,8 +19,7 @@ import { clean, naiveFromIso, reservationOf, tagNames } from './shapes';
 
 const reservationPath = (id: string) => `/reservations/${encodeURIComponent(id)}`;
 
-/** The service date 2.4 files a local time under: before 6 AM it is the evening before's. */
-export const serviceDate = (local: DateTime) => local.minus({ hours: 6 }).toISODate() as string;
+export { serviceDate };
 
 /** The OAuth2 API's statuses as 2.4's status codes (cancel has its own call). */
 const STATUS_CODES: Record<string, string> = {
