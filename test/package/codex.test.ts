@@ -49,6 +49,21 @@ describe("the nodes' search words", () => {
 		);
 	});
 
+	it('finds the after-visit events and the booking tools by what people look for', () => {
+		expect(lower(pollTrigger.alias)).toEqual(
+			expect.arrayContaining([
+				'review request',
+				'thank you',
+				'no-show',
+				'rating',
+				'loyalty points',
+			]),
+		);
+		expect(lower(action.alias)).toEqual(
+			expect.arrayContaining(['availability', 'ai agent', 'mcp', 'concierge']),
+		);
+	});
+
 	it('finds the Poll Trigger and the SevenRooms node by the brand and a word (one string each)', () => {
 		expect(lower(pollTrigger.alias)).toEqual(
 			expect.arrayContaining(['sevenrooms birthday', 'sevenrooms audience']),
