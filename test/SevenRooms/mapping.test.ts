@@ -99,9 +99,10 @@ describe('the mapper schema per API', () => {
 				'n8n-nodes-sevenrooms.sevenRoomsTool',
 			),
 		);
+		// By mapper id: Email and Phone go by their display names there (the Match On select's chips).
 		const value = (id: string) => booking.fields.find((field) => field.id === id)?.defaultValue;
 		expect(value('party_size')).toMatch(/\$fromAI\('party_size', `[^`]+`, 'number'\) \}\}$/);
-		expect(value('email')).toMatch(/\$fromAI\('email', `[^`]+`, 'string', ''\) \}\}$/);
+		expect(value('Email')).toMatch(/\$fromAI\('email', `[^`]+`, 'string', ''\) \}\}$/);
 		expect(booking.fields.find((field) => field.id === 'duration_minutes')?.removed).toBe(true);
 	});
 
