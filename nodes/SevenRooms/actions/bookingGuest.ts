@@ -3,6 +3,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toE164 } from '../helpers/phone';
 import { checkedId, idParameter } from '../shared/validation';
+import { filledByModel } from './tool';
+
+/** How many come (a booking, a waitlist entry): typed, mapped, or in the tool variant told by the model. */
+export const partySizeProperties: INodeProperties[] = filledByModel(
+	{
+		displayName: 'Party Size',
+		name: 'partySize',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 2,
+		required: true,
+	},
+	'party_size',
+	'How many guests, children included',
+	{ type: 'number' },
+);
 
 /** "Who is it for": an existing guest by ID, or a new guest SevenRooms matches by email or phone. */
 export const bookingGuestProperties: INodeProperties[] = [

@@ -10,7 +10,7 @@ import { collection, venueLocator } from '../../shared/descriptions';
 import { nodeErrorOf } from '../../transport';
 import { idParameter, wholeNumber } from '../../shared/validation';
 import { filledByModel } from '../tool';
-import { partySizeProperties } from './description';
+import { partySizeProperties } from '../bookingGuest';
 import { isTooLarge, largestTable, nothingFree, retold, tooLarge } from './freeTimes';
 
 const properties: INodeProperties[] = [

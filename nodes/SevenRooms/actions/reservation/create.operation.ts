@@ -17,13 +17,18 @@ import {
 	venueTimeZoneOption,
 } from '../../shared/descriptions';
 import { wholeNumber, yesNo } from '../../shared/validation';
-import { bookingGuestBody, bookingGuestOf, bookingGuestProperties } from '../bookingGuest';
+import {
+	bookingGuestBody,
+	bookingGuestOf,
+	bookingGuestProperties,
+	partySizeProperties,
+} from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
 import { mapperProperties, readMapped, usesMapper } from '../mapping';
 import { filledByModel, isToolCall } from '../tool';
 import { bookOnce } from './bookOnce';
 import { reservationFieldsBody } from './body';
-import { partySizeProperties, reservationFieldOptions } from './description';
+import { reservationFieldOptions } from './description';
 import { retold, whyRefused } from './freeTimes';
 
 const options = collection('Options', 'options', 'Add Option', [

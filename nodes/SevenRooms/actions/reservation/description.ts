@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filledByModel } from '../tool';
-
 /** Reservation fields a user can set on Create (as additional fields) and Update. */
 export const reservationFieldOptions: INodeProperties[] = [
 	{
@@ -30,18 +28,3 @@ export const reservationFieldOptions: INodeProperties[] = [
 		description: 'Comma-separated tags',
 	},
 ];
-
-/** How many come: typed, mapped, or in the tool variant told by the model. */
-export const partySizeProperties: INodeProperties[] = filledByModel(
-	{
-		displayName: 'Party Size',
-		name: 'partySize',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 2,
-		required: true,
-	},
-	'party_size',
-	'How many guests, children included',
-	{ type: 'number' },
-);

@@ -11,21 +11,14 @@ import {
 	venueLocator,
 } from '../../shared/descriptions';
 import { wholeNumber } from '../../shared/validation';
-import { bookingGuestBody, bookingGuestProperties } from '../bookingGuest';
+import { bookingGuestBody, bookingGuestProperties, partySizeProperties } from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['waitlist'], operation: ['add'] } },
 	[
 		venueLocator,
-		{
-			displayName: 'Party Size',
-			name: 'partySize',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 2,
-			required: true,
-		},
+		...partySizeProperties,
 		...bookingGuestProperties,
 		collection('Additional Fields', 'additionalFields', 'Add Field', [
 			{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
