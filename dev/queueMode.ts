@@ -33,8 +33,12 @@ export interface QueueModeOptions {
 	workers?: number;
 	/** each process also writes n8n's log to `n8n.log` in its own folder */
 	logFiles?: boolean;
+	/** each process's console output also goes to `console.log` in its own folder */
+	consoleFiles?: boolean;
 	/** n8n settings for every process, over the ones queue mode needs */
 	env?: NodeJS.ProcessEnv;
+	/** aborted while it starts: what started is stopped, and the start throws */
+	signal?: AbortSignal;
 }
 
 const AS_POSTGRES = process.getuid?.() === 0;
@@ -57,7 +61,7 @@ async function waitFor(
 	ready: () => boolean,
 	child: ChildProcess,
 	logs: string[],
-	timeoutMs = 60_000,
+	timeoutMs = 180_000,
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!ready()) {
@@ -74,6 +78,21 @@ function collect(child: ChildProcess): string[] {
 	child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
 	return logs;
+}
+
+/** One SQL statement against a loopback PostgreSQL of `startQueueMode` (database n8n by default). */
+export async function postgresQuery(
+	port: number,
+	sql: string,
+	database = 'n8n',
+): Promise<Array<Record<string, unknown>>> {
+	const client = new Client({ host: '127.0.0.1', port, user: 'postgres', database });
+	await client.connect();
+	try {
+		return (await client.query(sql)).rows as Array<Record<string, unknown>>;
+	} finally {
+		await client.end();
+	}
 }
 
 async function startPostgres(dataDir: string, fresh: boolean) {
@@ -127,15 +146,7 @@ async function startPostgres(dataDir: string, fresh: boolean) {
 		child,
 		logs,
 	);
-	const query = async (database: string, sql: string) => {
-		const client = new Client({ host: '127.0.0.1', port, user: 'postgres', database });
-		await client.connect();
-		try {
-			return (await client.query(sql)).rows as Array<Record<string, unknown>>;
-		} finally {
-			await client.end();
-		}
-	};
+	const query = async (database: string, sql: string) => await postgresQuery(port, sql, database);
 	if (!(await query('postgres', "SELECT 1 FROM pg_database WHERE datname = 'n8n'")).length)
 		await query('postgres', 'CREATE DATABASE n8n');
 	const stop = async () => {
@@ -172,7 +183,9 @@ export async function startQueueMode({
 	webhookPort,
 	workers = 2,
 	logFiles = false,
+	consoleFiles = false,
 	env: settings = {},
+	signal,
 }: QueueModeOptions): Promise<QueueMode> {
 	if (fresh) rmSync(root, { recursive: true, force: true });
 	mkdirSync(root, { recursive: true });
@@ -186,12 +199,13 @@ export async function startQueueMode({
 	const postgres = await startPostgres(path.join(root, 'postgres'), fresh);
 	const redis = await startRedis();
 	const started: N8nInstance[] = [];
+	// Every n8n process at once, then what they all used: a stop in seconds.
 	const stop = async () => {
-		for (const instance of started.reverse()) await instance.stop();
-		await redis.stop();
-		await postgres.stop();
+		await Promise.all(started.splice(0).map(async (instance) => await instance.stop()));
+		await Promise.all([redis.stop(), postgres.stop()]);
 	};
 	try {
+		signal?.throwIfAborted();
 		const listenWebhooks = webhookPort ?? (await freePort());
 		const env: NodeJS.ProcessEnv = {
 			DB_TYPE: 'postgresdb',
@@ -217,6 +231,8 @@ export async function startQueueMode({
 		const processFolder = (name: string) => path.join(root, name);
 		const logFile = (name: string) =>
 			logFiles ? path.join(processFolder(name), 'n8n.log') : undefined;
+		const consoleFile = (name: string) =>
+			consoleFiles ? path.join(processFolder(name), 'console.log') : undefined;
 		// Main first: it runs the database migrations the others wait for.
 		const main = await startN8n({
 			userFolder: processFolder('main'),
@@ -225,9 +241,12 @@ export async function startQueueMode({
 			command: 'start',
 			env,
 			logFile: logFile('main'),
+			consoleFile: consoleFile('main'),
+			signal,
 		});
 		started.push(main);
-		const others = await Promise.all([
+		// All of them settled before going on: one that failed must not leave the others running.
+		const settled = await Promise.allSettled([
 			startN8n({
 				userFolder: processFolder('webhook'),
 				port: listenWebhooks,
@@ -235,6 +254,8 @@ export async function startQueueMode({
 				command: 'webhook',
 				env,
 				logFile: logFile('webhook'),
+				consoleFile: consoleFile('webhook'),
+				signal,
 			}),
 			...Array.from({ length: workers }, (_, n) =>
 				startN8n({
@@ -243,10 +264,17 @@ export async function startQueueMode({
 					command: 'worker',
 					env,
 					logFile: logFile(`worker-${n + 1}`),
+					consoleFile: consoleFile(`worker-${n + 1}`),
+					signal,
 				}),
 			),
 		]);
+		const others = settled.flatMap((result) =>
+			result.status === 'fulfilled' ? [result.value] : [],
+		);
 		started.push(...others);
+		const failed = settled.find((result) => result.status === 'rejected');
+		if (failed) throw (failed as PromiseRejectedResult).reason;
 		const [webhook, ...workerInstances] = others;
 		return {
 			main,
