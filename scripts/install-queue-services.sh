@@ -24,8 +24,9 @@ if ! command -v redis-server >/dev/null 2>&1; then
 		printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
 		trap 'rm -f /usr/sbin/policy-rc.d' EXIT
 	fi
-	apt-get update -qq >/dev/null
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+	# Another apt run on the machine holds dpkg's lock for a while: wait for it rather than fail.
+	apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends redis-server >/dev/null
 fi
 
 if [ ! -f "$MARKER" ]; then
