@@ -13,6 +13,9 @@ import { startQueueMode } from '../queueMode';
 import { importDemo } from './import';
 import type { ImportedDemo } from './import';
 
+/** Ctrl-C stops the demo in seconds: n8n waits this long for running executions (its default: 30). */
+const DEMO_SHUTDOWN_SECONDS = 5;
+
 export interface DemoOptions {
 	/**
 	 * Where n8n keeps its data, n8n's log and MailDev's emails: `.n8n-data/demo`, in queue mode
@@ -94,6 +97,7 @@ export async function startDemo({
 				webhookPort: ports.webhook,
 				logFiles: true,
 				signal,
+				shutdownSeconds: DEMO_SHUTDOWN_SECONDS,
 			});
 			stops.push(cluster.stop);
 			({ outbox } = cluster);
@@ -111,6 +115,7 @@ export async function startDemo({
 				fresh: false,
 				logFile,
 				signal,
+				shutdownSeconds: DEMO_SHUTDOWN_SECONDS,
 			});
 			stops.push(n8n.stop);
 			editorUrl = n8n.url;

@@ -140,6 +140,12 @@ export interface StartN8nOptions {
 	consoleFile?: string;
 	/** aborted while n8n starts: it is stopped, and the start throws */
 	signal?: AbortSignal;
+	/**
+	 * How long n8n may take to stop (its N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s by default: it waits
+	 * for running executions, and under load a worker can hang on its task runner); killed 2 s
+	 * after. Unset: n8n's default, killed after 20 s.
+	 */
+	shutdownSeconds?: number;
 }
 
 /**
@@ -175,6 +181,7 @@ export async function startN8n({
 	logFile,
 	consoleFile,
 	signal,
+	shutdownSeconds,
 }: StartN8nOptions): Promise<N8nInstance> {
 	if (fresh) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(path.join(userFolder, 'outbox'), { recursive: true });
@@ -193,6 +200,7 @@ export async function startN8n({
 					N8N_LOG_FILE_COUNT_MAX: '3',
 				}
 			: {}),
+		...(shutdownSeconds ? { N8N_GRACEFUL_SHUTDOWN_TIMEOUT: String(shutdownSeconds) } : {}),
 		...env,
 	};
 	const child = spawn(install.node(), [install.bin, command], {
@@ -235,6 +243,7 @@ export async function startN8n({
 		userFolder,
 		process: child,
 		logs,
-		stop: async () => await stopProcess(child, 20_000),
+		stop: async () =>
+			await stopProcess(child, shutdownSeconds ? (shutdownSeconds + 2) * 1000 : 20_000),
 	};
 }
