@@ -2,7 +2,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -47,11 +47,17 @@ function postgresPrograms(): string {
 		const { version } = JSON.parse(
 			readFileSync(path.join(INSTALLED, '../package.json'), 'utf8'),
 		) as { version: string };
-		programs = path.join(OUTSIDE, `${version}-${hashOf(INSTALLED)}`);
-		if (!existsSync(path.join(programs, 'bin/postgres'))) {
-			rmSync(programs, { recursive: true, force: true });
+		programs = path.join(OUTSIDE, version);
+		if (!existsSync(programs)) {
+			// Copied aside, then renamed into place: another process may be doing the same.
+			const copy = `${programs}.${process.pid}`;
 			mkdirSync(OUTSIDE, { recursive: true });
-			cpSync(INSTALLED, programs, { recursive: true, verbatimSymlinks: true });
+			cpSync(INSTALLED, copy, { recursive: true, verbatimSymlinks: true });
+			try {
+				renameSync(copy, programs);
+			} catch {
+				rmSync(copy, { recursive: true, force: true });
+			}
 		}
 	}
 	return programs;
