@@ -47,6 +47,8 @@ async function main() {
 	const aborting = new AbortController();
 	const starting = startDemo({
 		queue,
+		// (its data elsewhere than .n8n-data/demo or .n8n-data/queue-mode: the e2e tests')
+		folder: process.env.DEMO_FOLDER ? path.resolve(process.env.DEMO_FOLDER) : undefined,
 		ports: {
 			sandbox: port('SANDBOX_PORT', 4010),
 			n8n: port('N8N_PORT', 5678),

@@ -2,12 +2,15 @@
 # The whole suite on a fresh clone: install, build, lint, type-check, unit + sandbox + engine +
 # trigger tests, then end-to-end tests against a real n8n (installed into .n8n-install/).
 #
-# What only the end-to-end tests need (n8n 2.x and Node 24, n8n 1.x, MailDev, Redis and PostgreSQL,
-# Chromium) installs in the background from the start, while the rest runs. Every stage's output
-# goes to .artifacts/logs/<stage>.log (follow one with `tail -f`); a failed stage does not stop the
-# others that don't need it (jest failing still runs the end-to-end tests; a failed build or n8n
-# install skips them). It always ends with the stage times, the slowest tests and `N passed, M
-# failed`, and exits non-zero if anything failed. Stage times also go to .artifacts/stage-times.txt.
+# Three lanes at once, after the npm packages and the build: what only the end-to-end tests need
+# installs in the background from the start (n8n 2.x and Node 24, n8n 1.x, MailDev, Redis and
+# PostgreSQL, Chromium); the checks (lint, the package scan, the type-check, jest) run; and the
+# end-to-end tests start once the installs are done, beside whatever checks still run. Every
+# stage's output goes to .artifacts/logs/<stage>.log (follow one with `tail -f`) and its time to
+# the screen and .artifacts/stage-times.txt as it ends. A failed stage stops only what needs it
+# (a failed npm install stops everything; a failed build or n8n 2.x install skips the end-to-end
+# tests; jest failing does not). It always ends with the stage times, the end of each failed
+# stage's log, the slowest tests and `N passed, M failed`, and exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ARTIFACTS=.artifacts
@@ -15,91 +18,85 @@ LOGS=$ARTIFACTS/logs
 mkdir -p "$LOGS"
 rm -f "$LOGS"/* "$ARTIFACTS"/jest.json "$ARTIFACTS"/jest-e2e.json
 : >"$ARTIFACTS/stage-times.txt"
-FAILED=()
-SKIPPED=()
 SUITE_START=$SECONDS
 
-# One line per stage, on screen and in stage-times.txt: its time, its name, and FAILED if it did.
-declare -A FAILED_LOGS
-record() { # stage-name seconds exit-status log-name
-	local verdict=''
-	if [ "$3" != 0 ]; then
-		verdict="  FAILED (exit $3)"
-		FAILED+=("$1")
-		FAILED_LOGS[$1]=$4
-	fi
-	printf '%5ss  %s%s\n' "$2" "$1" "$verdict" | tee -a "$ARTIFACTS/stage-times.txt"
-	return "$3"
-}
-
+# A stage: runs a command with its output in <log>.log, then writes "<exit status> <seconds>" to
+# <log>.status and its line to the screen and stage-times.txt. Lanes are subshells: they share
+# nothing but these files.
 stage() { # log-name stage-name command...
 	local log=$1 name=$2 start=$SECONDS status
 	shift 2
 	"$@" >"$LOGS/$log.log" 2>&1
 	status=$?
-	record "$name" $((SECONDS - start)) "$status" "$log"
+	finished "$log" "$name" "$status" $((SECONDS - start))
+	return "$status"
 }
-
-# Background installs: each writes its log and, when done, "<exit status> <seconds>" to a .status file.
-declare -A INSTALLS
-install_in_background() { # log-name command...
-	local log=$1
-	shift
-	(
-		start=$SECONDS
-		"$@" >"$LOGS/$log.log" 2>&1
-		echo "$? $((SECONDS - start))" >"$LOGS/$log.status"
-	) &
-	INSTALLS[$log]=$!
+finished() { # log-name stage-name exit-status seconds
+	echo "$3 $4 $2" >"$LOGS/$1.status"
+	printf '%5ss  %s%s\n' "$4" "$2" "$([ "$3" = 0 ] || echo "  FAILED (exit $3)")" |
+		tee -a "$ARTIFACTS/stage-times.txt"
 }
-await_install() { # log-name stage-name
-	wait "${INSTALLS[$1]}"
-	local status=1 seconds=0
-	[ -f "$LOGS/$1.status" ] && read -r status seconds <"$LOGS/$1.status"
-	record "$2 (in the background)" "$seconds" "$status" "$1"
+succeeded() { [ -f "$LOGS/$1.status" ] && [ "$(cut -d' ' -f1 "$LOGS/$1.status")" = 0 ]; }
+skipped() { # log-name stage-name reason
+	echo "skipped $2: $3" >"$LOGS/$1.log"
+	echo "1 0 $2 (skipped: $3)" >"$LOGS/$1.status"
+	printf '%5s   %s\n' - "$2: skipped, $3" | tee -a "$ARTIFACTS/stage-times.txt"
 }
 
 printf 'Stage logs: %s/ (tail -f one to follow it)\n\n' "$LOGS"
-install_in_background install-n8n bash scripts/install-n8n.sh
-install_in_background install-n8n1 bash scripts/install-n8n1.sh
-install_in_background install-maildev bash scripts/install-maildev.sh
+# Each install in the background; "(in the background)" in its name: its time overlaps the others'.
+INSTALLS=()
+in_background() { # log-name stage-name command...
+	stage "$@" &
+	INSTALLS+=($!)
+}
+in_background install-n8n "install Node 24 and n8n 2.41.1 (in the background)" bash scripts/install-n8n.sh
+in_background install-n8n1 "install n8n 1.123.81, the last 1.x, under Node 20 (in the background)" \
+	bash scripts/install-n8n1.sh
+in_background install-maildev "install MailDev 2.2.1 (in the background)" bash scripts/install-maildev.sh
 # Both use apt-get, which one process at a time may run: one after the other.
-install_in_background install-system bash -c 'bash scripts/install-queue-services.sh && bash scripts/install-chromium.sh'
+in_background install-system "install Redis, PostgreSQL 17 and Chromium (in the background)" \
+	bash -c 'bash scripts/install-queue-services.sh && bash scripts/install-chromium.sh'
 
-BUILT=0
-stage npm "install npm packages" bash scripts/ensure-deps.sh
-if [ ${#FAILED[@]} = 0 ]; then
-	stage build "build" bash scripts/build.sh && BUILT=1
-	stage lint "lint" npm run lint --silent
-	stage scan "package: tarball contents and size, n8n's community package scanner" \
-		bash -c 'npm run scan --silent | tee .artifacts/package-scan.txt'
-	stage typecheck "type-check" npm run typecheck --silent
-	stage jest "unit, sandbox, engine and trigger tests (jest)" \
-		npx jest --ci --json --outputFile="$ARTIFACTS/jest.json"
-fi
-
-N8N_READY=1
-await_install install-n8n "install Node 24 and n8n 2.41.1" || N8N_READY=0
-await_install install-n8n1 "install n8n 1.123.81 (the last 1.x) under Node 20"
-await_install install-maildev "install MailDev 2.2.1 for the demo's birthday emails"
-await_install install-system "install Redis, PostgreSQL 17 and Chromium"
-
-if [ "$BUILT" = 1 ] && [ "$N8N_READY" = 1 ]; then
-	stage e2e "end-to-end tests: n8n 2.41.1 (also in queue mode), n8n 1.x, the demo, the editor in Chromium" \
-		npx jest -c jest.e2e.config.js --ci --json --outputFile="$ARTIFACTS/jest-e2e.json"
+if stage npm "install npm packages" bash scripts/ensure-deps.sh; then
+	stage build "build" bash scripts/build.sh
+	(
+		stage lint "lint" npm run lint --silent
+		stage scan "package: tarball contents and size, n8n's community package scanner" \
+			bash -c 'npm run scan --silent | tee .artifacts/package-scan.txt'
+		stage typecheck "type-check" npm run typecheck --silent
+		stage jest "unit, sandbox, engine and trigger tests (jest)" \
+			npx jest --ci --json --outputFile="$ARTIFACTS/jest.json"
+	) &
+	CHECKS=$!
+	wait "${INSTALLS[@]}"
+	E2E="end-to-end tests: n8n 2.41.1 (also in queue mode), n8n 1.x, the demo, the editor"
+	if ! succeeded build; then
+		skipped e2e "$E2E" "the build failed"
+	elif ! succeeded install-n8n; then
+		skipped e2e "$E2E" "n8n 2.41.1 did not install"
+	else
+		stage e2e "$E2E" npx jest -c jest.e2e.config.js --ci --json --outputFile="$ARTIFACTS/jest-e2e.json"
+	fi
+	wait "$CHECKS"
 else
-	SKIPPED+=("end-to-end tests (they need the build and n8n 2.41.1)")
+	wait "${INSTALLS[@]}"
 fi
 
 printf '%5ss  %s\n' $((SECONDS - SUITE_START)) "the whole suite" | tee -a "$ARTIFACTS/stage-times.txt"
-# What each failed stage said last (for jest, its summary; the report below names the tests).
-for name in "${FAILED[@]}"; do
-	printf '\n── %s: the end of %s/%s.log\n' "$name" "$LOGS" "${FAILED_LOGS[$name]}"
-	tail -n 40 "$LOGS/${FAILED_LOGS[$name]}.log"
+FAILED=()
+for status in "$LOGS"/*.status; do
+	read -r code _seconds name <"$status"
+	[ "$code" = 0 ] && continue
+	log="${status%.status}.log"
+	FAILED+=("$(basename "$log" .log)")
+	# What it said last (jest: its summary; the report below names the failed tests).
+	printf '\n── failed: %s (the end of %s)\n' "$name" "$log"
+	tail -n 40 "$log"
 done
 echo
-for name in "${SKIPPED[@]}"; do echo "skipped: $name"; done
-for name in "${FAILED[@]}"; do echo "failed stage: $name"; done
-# The slowest test files and tests, the failed tests by name, and last `N passed, M failed`.
-node scripts/test-report.mjs "$ARTIFACTS/jest.json" "$ARTIFACTS/jest-e2e.json"
-[ ${#FAILED[@]} = 0 ] && [ ${#SKIPPED[@]} = 0 ]
+# The slowest test files and tests, the failed tests by name, and last `N passed, M failed`
+# (with the stages that failed, if any).
+FAILED_STAGES="${FAILED[*]}" node scripts/test-report.mjs \
+	"$ARTIFACTS/jest.json" "$ARTIFACTS/jest-e2e.json"
+[ ${#FAILED[@]} = 0 ]

@@ -1,5 +1,6 @@
 // Reads jest's JSON reports (`--json --outputFile`), those that exist, and prints where the time
-// went (the slowest test files and tests), the failed tests by name, and last `N passed, M failed`.
+// went (the slowest test files and tests), the failed tests by name, and last `N passed, M failed`
+// (then the stages that failed: FAILED_STAGES, their log names).
 // Usage: node scripts/test-report.mjs <report.json>...
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,4 +49,7 @@ const failures = reports.reduce(
 	(sum, { report }) => sum + report.numFailedTests + report.numRuntimeErrorTestSuites,
 	0,
 );
-console.log(`\n${passed} passed, ${failures} failed`);
+const stages = (process.env.FAILED_STAGES ?? '').split(' ').filter(Boolean);
+console.log(
+	`\n${passed} passed, ${failures} failed${stages.length ? `; failed stages: ${stages.join(', ')} (.artifacts/logs)` : ''}`,
+);

@@ -5,8 +5,8 @@
  */
 const LONGEST_FIRST = [
 	'queue.e2e.ts',
-	'demo-signals.e2e.ts',
 	'demo-restart.e2e.ts',
+	'queue-mode-demo.e2e.ts',
 	'safety.e2e.ts',
 	'editor.e2e.ts',
 	'trigger-restart.e2e.ts',
