@@ -13,7 +13,7 @@ import { countBy, rebookWorkflow, waitlistPollWorkflow } from './queueWorkflows'
 
 /**
  * The package on n8n's distributed engine: main, 2 workers and a webhook processor sharing Redis and
- * PostgreSQL. Webhook deliveries go to the webhook processor, poll triggers run on the main instance,
+ * PostgreSQL, each with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true as the README advises for queue mode. Webhook deliveries go to the webhook processor, poll triggers run on the main instance,
  * every execution runs on a worker. SevenRooms retries as its contract says (any non-2xx, or no
  * answer in 10 s, with backoff for 24 hours), here on a clock 60 times faster, and sends a
  * subscription 8 deliveries at a time: a delivery the busy processor could not take comes again,

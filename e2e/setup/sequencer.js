@@ -6,9 +6,9 @@
 const LONGEST_FIRST = [
 	'queue.e2e.ts',
 	'demo-restart.e2e.ts',
-	'queue-mode-demo.e2e.ts',
 	'safety.e2e.ts',
 	'editor.e2e.ts',
+	'queue-mode-demo.e2e.ts',
 	'trigger-restart.e2e.ts',
 	'n8n1.e2e.ts',
 	'api24.e2e.ts',

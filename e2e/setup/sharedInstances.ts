@@ -19,7 +19,9 @@ export const N8N_GROUPS: Record<string, Omit<StartN8nOptions, 'userFolder'>> = {
 	n8n1: { n8n: 'n8n1' },
 };
 export const QUEUE_GROUPS: Record<string, Omit<QueueModeOptions, 'root'>> = {
-	queue: { workers: 2 },
+	// As the README advises for queue mode: an expression isolate only when an expression needs
+	// one (n8n's default builds one per webhook delivery; the single n8n group keeps the default).
+	queue: { workers: 2, env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } },
 };
 /** the groups this run started, for e2e/shared.ts to tell a missing one from a slow one */
 export const GROUPS_ENV = 'SEVENROOMS_E2E_GROUPS';
