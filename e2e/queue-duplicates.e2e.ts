@@ -2,12 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { signatureHeader } from '../sandbox/webhookDelivery';
-import { N8nClient } from '../dev/n8n';
+import type { N8nClient } from '../dev/n8n';
 import { until } from '../dev/until';
-import { sharedQueueMode } from './shared';
+import { sharedQueueMode, signedInWithCredential } from './shared';
 import type { SharedQueueMode } from './shared';
 import { posWorkflow } from './queueWorkflows';
 
@@ -24,14 +24,7 @@ let credentialId: string;
 beforeAll(async () => {
 	sandbox = await startSandbox({ guests: 100, rateLimitPerMinute: 0 });
 	queue = await sharedQueueMode('queue');
-	client = new N8nClient(queue.main.url);
-	await client.signIn();
-	credentialId = await client.createCredential('SevenRooms sandbox', 'sevenRoomsOAuth2Api', {
-		environment: 'custom',
-		baseUrl: sandbox.url,
-		apiClientId: SANDBOX_CLIENT_ID,
-		apiClientSecret: SANDBOX_CLIENT_SECRET,
-	});
+	({ client, credentialId } = await signedInWithCredential(queue.main.url, sandbox.url));
 });
 
 afterAll(async () => await sandbox?.close());

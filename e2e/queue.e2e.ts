@@ -1,13 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
 import { randomUUID } from 'node:crypto';
 
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { demoWorkflows } from '../dev/demo';
-import { N8nClient } from '../dev/n8n';
+import type { N8nClient } from '../dev/n8n';
 import { outboxItems } from '../dev/outbox';
 import { until } from '../dev/until';
-import { consoleOf, sharedQueueMode } from './shared';
+import { consoleOf, sharedQueueMode, signedInWithCredential } from './shared';
 import type { SharedQueueMode } from './shared';
 import { countBy, rebookWorkflow, waitlistPollWorkflow } from './queueWorkflows';
 
@@ -72,15 +72,7 @@ beforeAll(async () => {
 		},
 	});
 	queue = await sharedQueueMode('queue');
-	client = new N8nClient(queue.main.url);
-	await client.signIn();
-	credentialId = await client.createCredential('SevenRooms sandbox', 'sevenRoomsOAuth2Api', {
-		environment: 'custom',
-		baseUrl: sandbox.url,
-		apiClientId: SANDBOX_CLIENT_ID,
-		apiClientSecret: SANDBOX_CLIENT_SECRET,
-		rateLimitPerMinute: 6_000,
-	});
+	({ client, credentialId } = await signedInWithCredential(queue.main.url, sandbox.url, 6_000));
 });
 
 afterAll(async () => await sandbox?.close());

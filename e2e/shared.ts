@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { credentialData } from '../dev/demo';
+import { N8nClient } from '../dev/n8n';
 import { postgresQuery } from '../dev/queueMode';
 import { until } from '../dev/until';
 import { GROUPS_ENV, errorFile, instanceFile } from './setup/sharedInstances';
@@ -17,7 +19,8 @@ import type { SharedN8nInfo, SharedProcess, SharedQueueModeInfo } from './setup/
  * e2e setup (e2e/setup/globalSetup.ts) finds that call in the file's text and starts the group once,
  * before the first file that names it; a new group is an entry in e2e/setup/sharedInstances.ts.
  * What a file may do in a shared instance, so that the others don't notice it:
- * - its own sandbox, credentials and workflows (n8n keeps them apart by id; names may repeat);
+ * - its own sandbox, credentials (`signedInWithCredential`) and workflows (n8n keeps them apart
+ *   by id; names may repeat);
  * - outbox files only in `outbox`, its own folder;
  * - a trigger workflow it activates gets its own webhook path: `ownWebhookIds(workflow)`;
  * - n8n's output: `startupLog` (until it served), or the lines of its own executions;
@@ -84,6 +87,22 @@ export async function sharedQueueMode(group: 'queue'): Promise<SharedQueueMode> 
 		outbox: ownFolder(outbox),
 		postgres: { port: postgresPort, query: async (sql) => await postgresQuery(postgresPort, sql) },
 	};
+}
+
+/** A REST client signed in to the n8n at `url`, and a SevenRooms credential there for `sandboxUrl`. */
+export async function signedInWithCredential(
+	url: string,
+	sandboxUrl: string,
+	rateLimitPerMinute?: number,
+): Promise<{ client: N8nClient; credentialId: string }> {
+	const client = new N8nClient(url);
+	await client.signIn();
+	const credentialId = await client.createCredential(
+		'SevenRooms sandbox',
+		'sevenRoomsOAuth2Api',
+		credentialData(sandboxUrl, rateLimitPerMinute),
+	);
+	return { client, credentialId };
 }
 
 /** The workflow with a new webhookId on every node that has one: its own webhook paths. */
