@@ -13,8 +13,13 @@ export const PACKAGE_NAME = manifest.name;
 
 let packed: string | undefined;
 
-/** The package as `npm publish` would upload it (run `npm run build` first); packed once per process. */
+/**
+ * The package as `npm publish` would upload it (run `npm run build` first); packed once per process,
+ * or once per test run where `SEVENROOMS_TARBALL` names one already packed (the e2e tests' setup).
+ */
 export function packTarball(): string {
+	const given = process.env.SEVENROOMS_TARBALL;
+	if (given && existsSync(given)) return given;
 	if (packed && existsSync(packed)) return packed;
 	if (!existsSync(path.join(ROOT, 'dist')))
 		throw new Error('dist/ is missing: run `npm run build` first');

@@ -59,7 +59,7 @@ export async function startMailDev({
 	child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
 	const url = `http://127.0.0.1:${web}`;
-	const deadline = Date.now() + 30_000;
+	const deadline = Date.now() + 120_000;
 	for (;;) {
 		if (child.exitCode !== null)
 			throw new Error(`MailDev exited with ${child.exitCode}:\n${logs.join('').slice(-2000)}`);

@@ -2,7 +2,7 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 
 /** Calls the sandbox API directly, as SevenRooms staff or another app would change data. */
-export function sandboxClient(sandbox: Sandbox) {
+export function sandboxClient(sandbox: Pick<Sandbox, 'url'>) {
 	let token: string | undefined;
 	const authorize = async () => {
 		const answer = await fetch(`${sandbox.url}/oauth/token`, {

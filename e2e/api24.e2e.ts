@@ -1,14 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
-import path from 'node:path';
-
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { sandboxClient } from '../dev/sandboxClient';
 import { credential24Data, demoWorkflows } from '../dev/demo';
-import { N8nClient, ROOT, startN8n } from '../dev/n8n';
-import type { N8nInstance } from '../dev/n8n';
+import { N8nClient } from '../dev/n8n';
 import { outboxItems } from '../dev/outbox';
 import { until } from '../dev/until';
+import { sharedN8n } from './shared';
+import type { SharedN8n } from './shared';
 
 /**
  * The package on SevenRooms API 2.4 in a real n8n: the 2.4 credential (n8n's preAuthentication
@@ -17,11 +15,11 @@ import { until } from '../dev/until';
  */
 const TYPE_24 = 'sevenRoomsApi';
 let sandbox: Sandbox;
-let n8n: N8nInstance;
+let n8n: SharedN8n;
 let client: N8nClient;
 let credentialId: string;
 let data: Record<string, unknown>;
-const outbox = () => path.join(n8n.userFolder, 'outbox');
+const outbox = () => n8n.outbox;
 
 const read = (prefix: string) => outboxItems(outbox(), prefix);
 
@@ -59,17 +57,14 @@ function on24(
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ guests: 3000, rateLimitPerMinute: 0 });
-	n8n = await startN8n({ userFolder: path.join(ROOT, '.n8n-data/e2e-api24') });
+	n8n = await sharedN8n('n8n');
 	client = new N8nClient(n8n.url);
 	await client.signIn();
 	data = credential24Data(sandbox.url, 600);
 	credentialId = await client.createCredential('SevenRooms sandbox (API 2.4)', TYPE_24, data);
-}, 300_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sandbox?.close();
 });
+
+afterAll(async () => await sandbox?.close());
 
 describe('the package on API 2.4 in a real n8n', () => {
 	it('loads the 2.4 credential and passes its test (list venues); fails it clearly with a wrong secret', async () => {
@@ -203,16 +198,12 @@ describe('the package on API 2.4 in a real n8n', () => {
 		for (const workflow of [audience, birthdays, reservations])
 			await client.activate(workflow.id, workflow.versionId);
 		// Changes after the first poll (which reads the audience and starts the cursor).
-		await until(
-			'the first audience poll',
-			async () => {
-				const saved = await client.request<{
-					staticData?: Record<string, { audienceSync?: { cursor?: string } }>;
-				}>('GET', `/rest/workflows/${audience.id}`);
-				return saved.data?.staticData?.['node:Audience Changes']?.audienceSync?.cursor;
-			},
-			150_000,
-		);
+		await until('the first audience poll', async () => {
+			const saved = await client.request<{
+				staticData?: Record<string, { audienceSync?: { cursor?: string } }>;
+			}>('GET', `/rest/workflows/${audience.id}`);
+			return saved.data?.staticData?.['node:Audience Changes']?.audienceSync?.cursor;
+		});
 		await api('PATCH', '/guests/gst_000700', { email_opt_in: true });
 		await api('PATCH', '/guests/gst_000701', { email_opt_in: false });
 		const booked = await api('POST', '/reservations', {
@@ -223,14 +214,10 @@ describe('the package on API 2.4 in a real n8n', () => {
 		});
 
 		// An empty list is no file yet: keep waiting.
-		const sent = await until(
-			'a birthday outbox file',
-			() => {
-				const items = read('api24-birthdays-');
-				return items.length ? items : undefined;
-			},
-			150_000,
-		);
+		const sent = await until('a birthday outbox file', () => {
+			const items = read('api24-birthdays-');
+			return items.length ? items : undefined;
+		});
 		expect(sent.length).toBeGreaterThan(0);
 		expect(sent.every((guest) => String(guest.message).startsWith('Happy birthday'))).toBe(true);
 		expect(sent.every((guest) => guest.days_until_birthday === 7)).toBe(true);
@@ -240,7 +227,6 @@ describe('the package on API 2.4 in a real n8n', () => {
 			() =>
 				read('api24-audience-').some((guest) => guest.id === 'gst_000700') &&
 				read('api24-audience-').some((guest) => guest.id === 'gst_000701'),
-			200_000,
 		);
 		expect(
 			read('api24-audience-subscribe-').find((guest) => guest.id === 'gst_000700'),
@@ -249,10 +235,8 @@ describe('the package on API 2.4 in a real n8n', () => {
 			read('api24-audience-unsubscribe-').find((guest) => guest.id === 'gst_000701'),
 		).toMatchObject({ audience_action: 'unsubscribe' });
 
-		const reservation = await until(
-			'the new reservation',
-			() => read('api24-reservations-').find((item) => item.id === booked.data.id),
-			200_000,
+		const reservation = await until('the new reservation', () =>
+			read('api24-reservations-').find((item) => item.id === booked.data.id),
 		);
 		expect(reservation).toMatchObject({
 			event: 'reservation.created',

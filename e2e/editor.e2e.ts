@@ -5,15 +5,16 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium, signInToEditor } from '../dev/browser';
-import { N8nClient, ROOT, startN8n } from '../dev/n8n';
-import type { N8nInstance } from '../dev/n8n';
+import { N8nClient, ROOT } from '../dev/n8n';
 import { credential24Data, credentialData, demoWorkflows } from '../dev/demo';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
+import { sharedN8n } from './shared';
+import type { SharedN8n } from './shared';
 
 /** The editor a user sees, in headless Debian Chromium: screenshots land in .artifacts/screenshots. */
 const SCREENSHOTS = path.join(ROOT, '.artifacts/screenshots');
-let n8n: N8nInstance;
+let n8n: SharedN8n;
 let client: N8nClient;
 let sandbox: Sandbox;
 let browser: Browser;
@@ -23,20 +24,21 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	sandbox = await startSandbox({ guests: 300, rateLimitPerMinute: 0 });
-	n8n = await startN8n({ userFolder: path.join(ROOT, '.n8n-data/e2e-editor') });
+	n8n = await sharedN8n('n8n');
 	client = new N8nClient(n8n.url);
 	await client.signIn();
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	// Every wait for the editor is for something that comes: bounded against a hang, not timed.
+	page.setDefaultTimeout(120_000);
 	page.on('console', (message) => {
 		if (message.type() === 'error') consoleErrors.push(message.text());
 	});
 	page.on('pageerror', (error) => consoleErrors.push(error.message));
-}, 300_000);
+});
 
 afterAll(async () => {
 	await browser?.close();
-	await n8n?.stop();
 	await sandbox?.close();
 });
 
@@ -107,11 +109,21 @@ describe('the SevenRooms node in the n8n editor', () => {
 			'Email Opt-In',
 			'Options',
 		]) {
-			await page.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
+			await page.getByText(label, { exact: true }).first().waitFor();
 		}
 		await shot('2-guest-create');
 
-		await page.getByText('Connect to SevenRooms').click();
+		// A fresh n8n offers "Connect to SevenRooms". This one is shared with other test files, and
+		// n8n picks a SevenRooms credential one of them made: a new one is then made from the list,
+		// as a user who has one already does. The same form either way.
+		const connect = page.getByText('Connect to SevenRooms');
+		const credentials = page.locator('[data-test-id="node-credentials-select"]');
+		await connect.or(credentials).first().waitFor();
+		if (await connect.isVisible()) await connect.click();
+		else {
+			await credentials.click();
+			await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
+		}
 		// Where the API is comes first, then who the client is, top to bottom.
 		const tops: number[] = [];
 		for (const label of [
@@ -122,7 +134,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 			'Requests per Minute',
 		]) {
 			const field = page.getByText(new RegExp(`^${label}`)).first();
-			await field.waitFor({ timeout: 15_000 });
+			await field.waitFor();
 			tops.push((await field.boundingBox())?.y ?? Number.NaN);
 		}
 		expect(tops).toEqual([...tops].sort((a, b) => a - b));
@@ -145,7 +157,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 			'sevenRoomsApi',
 			credential24Data(sandbox.url),
 		);
-		const outbox = path.join(ROOT, '.n8n-data/e2e-editor/outbox');
+		const outbox = n8n.outbox;
 		const saved: Record<string, { id: string; versionId: string }> = {};
 		for (const [file, workflow] of Object.entries(
 			demoWorkflows(credentialId, outbox, credentialId24),
@@ -159,7 +171,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 		for (const [file, { id }] of Object.entries(saved)) {
 			consoleErrors.length = 0;
 			await page.goto(`${n8n.url}/workflow/${id}`);
-			await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 30_000 });
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 			await page.waitForTimeout(1_000);
 			await shot(`4-demo-${file}`);
 			const ours = consoleErrors.filter((text) => /seven ?rooms|parameter|credential/i.test(text));
@@ -168,7 +180,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 
 		await page.goto(`${n8n.url}/workflow/${audience.id}`);
 		// The canvas says what the trigger does in the words of its Event list.
-		await page.getByText('Audience Sync (Email Opt-In)').first().waitFor({ timeout: 30_000 });
+		await page.getByText('Audience Sync (Email Opt-In)').first().waitFor();
 		await shot('5-canvas-subtitles');
 		// The node's box, not its label below it (the canvas takes clicks there).
 		await page
@@ -184,7 +196,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 		await page
 			.getByText(/\d+ items?/)
 			.first()
-			.waitFor({ timeout: 60_000 });
+			.waitFor();
 		await expect(page.getByText(/could not be cloned/i).count()).resolves.toBe(0);
 		await shot('6-poll-trigger-panel');
 		await client.deactivate(audience.id);

@@ -1,15 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
-import path from 'node:path';
-
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { credential24Data, credentialData } from '../dev/demo';
 import { sevenRoomsWorkflow } from '../dev/engine';
-import { N8nClient, ROOT, startN8n } from '../dev/n8n';
-import type { N8nInstance } from '../dev/n8n';
+import { N8nClient } from '../dev/n8n';
 import { listenOnNetwork } from '../dev/networkListener';
+
+import { sharedN8n } from './shared';
+import type { SharedN8n } from './shared';
 
 /**
  * Input at the edges, in a real n8n (its own expression engine and credential Test): yes/no text
@@ -19,13 +19,13 @@ import { listenOnNetwork } from '../dev/networkListener';
 const TYPE = 'sevenRoomsOAuth2Api';
 const TYPE_24 = 'sevenRoomsApi';
 let sandbox: Sandbox;
-let n8n: N8nInstance;
+let n8n: SharedN8n;
 let client: N8nClient;
 const credentials: Record<string, { id: string; name: string }> = {};
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ guests: 50, rateLimitPerMinute: 0 });
-	n8n = await startN8n({ userFolder: path.join(ROOT, '.n8n-data/e2e-input-safety') });
+	n8n = await sharedN8n('n8n');
 	client = new N8nClient(n8n.url);
 	await client.signIn();
 	for (const [type, name, data] of [
@@ -35,10 +35,7 @@ beforeAll(async () => {
 		credentials[type] = { id: await client.createCredential(name, type, data), name };
 }, 300_000);
 
-afterAll(async () => {
-	await n8n?.stop();
-	await sandbox?.close();
-});
+afterAll(async () => await sandbox?.close());
 
 /** Manual Trigger → the rows as items → one SevenRooms node (errors as items), run in n8n. */
 async function runOnRows(

@@ -1,19 +1,20 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node globals; Node modules and dev packages) */
 import { createRequire } from 'node:module';
-import path from 'node:path';
 
 import type * as ClientModule from '@modelcontextprotocol/sdk/client/index.js';
 import type * as TransportModule from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { DateTime } from 'luxon';
 
 import { credential24Data, credentialData, demoWorkflows } from '../dev/demo';
-import { N8nClient, ROOT, startN8n } from '../dev/n8n';
-import type { N8nInstance } from '../dev/n8n';
+import { N8nClient } from '../dev/n8n';
 import { until } from '../dev/until';
 import { TOOL_DESCRIPTIONS } from '../nodes/SevenRooms/actions/toolDescriptions';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { NO_VISIT_YET } from '../sandbox/visit';
+
+import { ownWebhookIds, sharedN8n } from './shared';
+import type { SharedN8n } from './shared';
 
 /**
  * The demo's SevenRooms concierge (demo/concierge-mcp.json) in a real n8n 2.41.1, as an MCP client
@@ -30,20 +31,16 @@ type Client = InstanceType<typeof Client>;
 
 const ZONE = 'America/New_York';
 let sandbox: Sandbox;
-let n8n: N8nInstance;
+let n8n: SharedN8n;
 let client: N8nClient;
 const servers: Record<string, string> = {};
 
-/** The demo workflow on API 2.4, at its own path. */
+/** The demo workflow on API 2.4, at a path of its own. */
 function on24(workflow: Record<string, unknown>, credentialId: string): Record<string, unknown> {
 	const nodes = (workflow.nodes as Array<Record<string, unknown>>).map((node) => {
 		const parameters = node.parameters as Record<string, unknown>;
 		if (String(node.type).endsWith('mcpTrigger'))
-			return {
-				...node,
-				webhookId: '5e7e0a00-0000-4000-8000-0000000000c2',
-				parameters: { ...parameters, path: 'sevenrooms-concierge-24' },
-			};
+			return { ...node, parameters: { ...parameters, path: `${String(parameters.path)}-24` } };
 		return {
 			...node,
 			parameters: { ...parameters, authentication: 'api24', venueTimeZone: ZONE },
@@ -92,7 +89,7 @@ function busyEvening(date: string): void {
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ guests: 1000, rateLimitPerMinute: 0 });
-	n8n = await startN8n({ userFolder: path.join(ROOT, '.n8n-data/e2e-mcp') });
+	n8n = await sharedN8n('n8n');
 	client = new N8nClient(n8n.url);
 	await client.signIn();
 	const oauth2 = await client.createCredential(
@@ -105,12 +102,14 @@ beforeAll(async () => {
 		'sevenRoomsApi',
 		credential24Data(sandbox.url, 600),
 	);
-	const demo = demoWorkflows(oauth2, path.join(n8n.userFolder, 'outbox'))['concierge-mcp'];
+	const demo = demoWorkflows(oauth2, n8n.outbox)['concierge-mcp'];
 	for (const [api, workflow] of [
 		['oAuth2', demo],
 		['api24', on24(demo, api24)],
 	] as const) {
-		const saved = await client.createWorkflow(workflow);
+		// Its own webhook ids in the n8n other e2e files share (the path stays the demo's, which no
+		// other file activates, so the URL is the one the README shows).
+		const saved = await client.createWorkflow(ownWebhookIds(workflow));
 		await client.activate(saved.id, saved.versionId);
 		const trigger = (workflow.nodes as Array<{ type: string; parameters: { path: string } }>).find(
 			(node) => node.type.endsWith('mcpTrigger'),
@@ -126,10 +125,7 @@ beforeAll(async () => {
 		});
 }, 300_000);
 
-afterAll(async () => {
-	await n8n?.stop();
-	await sandbox?.close();
-});
+afterAll(async () => await sandbox?.close());
 
 async function connect(url: string): Promise<Client> {
 	const mcp = new Client({ name: 'sevenrooms-e2e', version: '1.0.0' });

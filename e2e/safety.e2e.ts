@@ -1,10 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
-import path from 'node:path';
-
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
-import { N8nClient, ROOT, startN8n } from '../dev/n8n';
-import type { N8nInstance } from '../dev/n8n';
+import { N8nClient } from '../dev/n8n';
+import { sharedN8n } from './shared';
 
 /**
  * Safe by default in a real n8n: a loop creates once per row, and a sync against an API slower
@@ -12,14 +9,12 @@ import type { N8nInstance } from '../dev/n8n';
  */
 const ACTION = 'n8n-nodes-sevenrooms.sevenRooms';
 let sandbox: Sandbox;
-let n8n: N8nInstance;
 let client: N8nClient;
 let credential: { id: string; name: string };
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ guests: 20_000, rateLimitPerMinute: 0 });
-	n8n = await startN8n({ userFolder: path.join(ROOT, '.n8n-data/e2e-safety') });
-	client = new N8nClient(n8n.url);
+	client = new N8nClient((await sharedN8n('n8n')).url);
 	await client.signIn();
 	credential = {
 		name: 'SevenRooms sandbox',
@@ -32,12 +27,9 @@ beforeAll(async () => {
 			rateLimitPerMinute: 120,
 		}),
 	};
-}, 300_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await sandbox?.close();
 });
+
+afterAll(async () => await sandbox?.close());
 
 /** Manual Trigger → rows (Edit Fields, Split Out) → (Loop Over Items →) SevenRooms, as a user builds it. */
 function workflow(name: string, parameters: object, { rows = [] as object[], loop = false } = {}) {
@@ -166,5 +158,5 @@ describe('safe by default in real n8n', () => {
 		const pages = sandbox.stats.requests['GET /guests'] ?? {};
 		const requests = Object.values(pages).reduce((sum, count) => sum + count, 0);
 		expect((pages['429'] ?? 0) / requests).toBeLessThanOrEqual(0.1);
-	}, 600_000);
+	});
 });

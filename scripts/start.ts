@@ -44,8 +44,11 @@ async function main() {
 	const queue = process.argv.includes('--queue');
 	const simulation = !/^(off|false|0|no)$/i.test(process.env.SANDBOX_SIMULATION ?? '');
 	process.stdout.write('» starting the sandbox, MailDev and n8n (n8n takes about a minute)\n');
+	const aborting = new AbortController();
 	const starting = startDemo({
 		queue,
+		// (its data elsewhere than .n8n-data/demo or .n8n-data/queue-mode: the e2e tests')
+		folder: process.env.DEMO_FOLDER ? path.resolve(process.env.DEMO_FOLDER) : undefined,
 		ports: {
 			sandbox: port('SANDBOX_PORT', 4010),
 			n8n: port('N8N_PORT', 5678),
@@ -55,12 +58,15 @@ async function main() {
 		},
 		guests: port('SANDBOX_GUESTS', 5000),
 		simulation: simulation ? {} : false,
+		signal: aborting.signal,
 	});
-	// Ctrl-C also while starting: what has started is stopped (a start that fails stops its part).
+	// Ctrl-C, or SIGINT or SIGTERM from whatever started `npm start` (npm hands them on to this
+	// process): also while starting, which then stops what it has started.
 	const stop = async () => {
 		if (stopping) return;
 		stopping = true;
 		process.stdout.write('\nstopping…\n');
+		aborting.abort();
 		await starting.then(
 			async (started) => await started.stop(),
 			() => undefined,

@@ -14,6 +14,9 @@ import { importDemo } from './import';
 import type { ImportedDemo } from './import';
 import { demoWorkflows, mcpPathOf } from './workflows';
 
+/** Ctrl-C stops the demo in seconds: n8n waits this long for running executions (its default: 30). */
+const DEMO_SHUTDOWN_SECONDS = 5;
+
 export interface DemoOptions {
 	/**
 	 * Where n8n keeps its data, n8n's log and MailDev's emails: `.n8n-data/demo`, in queue mode
@@ -29,6 +32,8 @@ export interface DemoOptions {
 	guests?: number;
 	/** the simulated restaurant day (sandbox/simulation.ts); false: the sandbox stays silent */
 	simulation?: RestaurantDayOptions | false;
+	/** aborted (Ctrl-C, a signal): a start under way stops what it started and throws */
+	signal?: AbortSignal;
 }
 
 export interface Demo {
@@ -62,23 +67,26 @@ export async function startDemo({
 	ports = {},
 	guests = 5000,
 	simulation = {},
+	signal,
 }: DemoOptions = {}): Promise<Demo> {
 	const root = folder ?? path.join(ROOT, queue ? '.n8n-data/queue-mode' : '.n8n-data/demo');
 	if (fresh) rmSync(root, { recursive: true, force: true });
 	const stops: Array<() => Promise<void>> = [];
+	// All at once (each part stops on its own): seconds, also in queue mode on a busy machine.
 	const stop = async () => {
-		for (const next of stops.reverse()) await next().catch(() => undefined);
-		stops.length = 0;
+		await Promise.all(stops.splice(0).map(async (next) => await next().catch(() => undefined)));
 	};
 	try {
 		const sandbox = await startSandbox({ port: ports.sandbox ?? 0, guests });
 		stops.push(async () => await sandbox.close());
+		signal?.throwIfAborted();
 		const mailDev = await startMailDev({
 			smtpPort: ports.smtp,
 			webPort: ports.inbox,
 			mailDirectory: path.join(root, 'mail'),
 		});
 		stops.push(mailDev.stop);
+		signal?.throwIfAborted();
 
 		let editorUrl: string;
 		/** where production webhooks and MCP servers answer (queue mode: the webhook processor) */
@@ -93,6 +101,8 @@ export async function startDemo({
 				mainPort: ports.n8n,
 				webhookPort: ports.webhook,
 				logFiles: true,
+				signal,
+				shutdownSeconds: DEMO_SHUTDOWN_SECONDS,
 			});
 			stops.push(cluster.stop);
 			({ outbox } = cluster);
@@ -105,13 +115,21 @@ export async function startDemo({
 			);
 		} else {
 			logFile = path.join(root, 'n8n.log');
-			const n8n = await startN8n({ userFolder: root, port: ports.n8n, fresh: false, logFile });
+			const n8n = await startN8n({
+				userFolder: root,
+				port: ports.n8n,
+				fresh: false,
+				logFile,
+				signal,
+				shutdownSeconds: DEMO_SHUTDOWN_SECONDS,
+			});
 			stops.push(n8n.stop);
 			editorUrl = n8n.url;
 			servedUrl = n8n.url;
 			outbox = path.join(root, 'outbox');
 		}
 
+		signal?.throwIfAborted();
 		const client = new N8nClient(editorUrl);
 		await client.signIn();
 		const imported = await importDemo(client, {
@@ -119,10 +137,13 @@ export async function startDemo({
 			outbox,
 			smtp: smtpCredentialData(mailDev),
 		});
-		// n8n publishes activations in the background: wait for the subscriptions to show.
+		// n8n publishes activations in the background: wait for the subscriptions to show (on a busy
+		// machine that can take a while).
 		const subscribed = () => sandbox.state.webhooks.size >= imported.webhookWorkflows.length;
-		for (const deadline = Date.now() + 60_000; !subscribed() && Date.now() < deadline; )
+		for (const deadline = Date.now() + 180_000; !subscribed() && Date.now() < deadline; ) {
+			signal?.throwIfAborted();
 			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
 		const missingSubscriptions = Math.max(
 			0,
 			imported.webhookWorkflows.length - sandbox.state.webhooks.size,

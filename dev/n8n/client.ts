@@ -1,7 +1,23 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, runs in Node beside n8n, never inside it (Node globals) */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- dev tooling, runs in Node beside n8n, never inside it (Node globals; not a node, its errors are for the test) */
 import { parse as parseFlatted } from 'flatted';
 
 import { OWNER } from './launch';
+
+/**
+ * Node's fetch keeps connections open between requests. When n8n closes an idle one just as a
+ * request goes out on it (likelier on a busy machine, and where several test files share one n8n),
+ * the request fails unread ("other side closed"): it is sent again, on a new connection.
+ */
+async function fetchOnLiveConnection(url: string, init: RequestInit): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(url, init);
+		} catch (error) {
+			const code = (error as { cause?: { code?: string } }).cause?.code;
+			if (attempt >= 3 || (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET')) throw error;
+		}
+	}
+}
 
 /** n8n's REST API as the editor uses it, logged in as the owner. */
 export class N8nClient {
@@ -14,7 +30,7 @@ export class N8nClient {
 		route: string,
 		body?: unknown,
 	): Promise<{ status: number; data: T; raw: unknown }> {
-		const response = await fetch(`${this.url}${route}`, {
+		const response = await fetchOnLiveConnection(`${this.url}${route}`, {
 			method,
 			headers: {
 				'Content-Type': 'application/json',
@@ -106,7 +122,7 @@ export class N8nClient {
 	async runManually(
 		id: string,
 		triggerName = 'Manual Trigger',
-		timeoutMs = 60_000,
+		timeoutMs = 300_000,
 	): Promise<ExecutionResult> {
 		const body: Record<string, unknown> = { triggerToStartFrom: { name: triggerName } };
 		// n8n 1.x runs the workflow it is sent (the editor's copy), so it wants it whole.
@@ -133,7 +149,7 @@ export class N8nClient {
 		return this.major;
 	}
 
-	async waitForExecution(executionId: string, timeoutMs = 60_000): Promise<ExecutionResult> {
+	async waitForExecution(executionId: string, timeoutMs = 300_000): Promise<ExecutionResult> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const execution = await this.execution(executionId);

@@ -2,7 +2,15 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	lstatSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,6 +136,16 @@ export interface StartN8nOptions {
 	 * rotated at 16 MB, 3 files kept); the console output is kept in `logs` either way.
 	 */
 	logFile?: string;
+	/** n8n's console output (what `logs` keeps) also goes to this file, as it comes */
+	consoleFile?: string;
+	/** aborted while n8n starts: it is stopped, and the start throws */
+	signal?: AbortSignal;
+	/**
+	 * How long n8n may take to stop (its N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s by default: it waits
+	 * for running executions, and under load a worker can hang on its task runner); killed 2 s
+	 * after. Unset: n8n's default, killed after 20 s.
+	 */
+	shutdownSeconds?: number;
 }
 
 /**
@@ -161,6 +179,9 @@ export async function startN8n({
 	env = {},
 	n8n = 'current',
 	logFile,
+	consoleFile,
+	signal,
+	shutdownSeconds,
 }: StartN8nOptions): Promise<N8nInstance> {
 	if (fresh) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(path.join(userFolder, 'outbox'), { recursive: true });
@@ -179,6 +200,7 @@ export async function startN8n({
 					N8N_LOG_FILE_COUNT_MAX: '3',
 				}
 			: {}),
+		...(shutdownSeconds ? { N8N_GRACEFUL_SHUTDOWN_TIMEOUT: String(shutdownSeconds) } : {}),
 		...env,
 	};
 	const child = spawn(install.node(), [install.bin, command], {
@@ -186,11 +208,18 @@ export async function startN8n({
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const logs: string[] = [];
-	child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+	const echo = consoleFile ? createWriteStream(consoleFile, { flags: 'a' }) : undefined;
+	const keep = (chunk: Buffer) => {
+		logs.push(chunk.toString());
+		echo?.write(chunk);
+	};
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
+	child.once('exit', () => echo?.end());
 	const url = `http://127.0.0.1:${listenPort}`;
 	const ready = READY[command];
-	const deadline = Date.now() + 240_000;
+	// Minutes on a busy machine where several n8n start at once: a bound against a hang, not a verdict.
+	const deadline = Date.now() + 600_000;
 	for (;;) {
 		if (child.exitCode !== null)
 			throw new Error(
@@ -201,8 +230,11 @@ export async function startN8n({
 			const health = await fetch(`${url}/healthz`).catch(() => undefined);
 			if (health?.ok) break;
 		}
-		if (Date.now() > deadline)
+		if (Date.now() > deadline || signal?.aborted) {
+			await stopProcess(child, 5_000);
+			signal?.throwIfAborted();
 			throw new Error(`n8n ${command} did not start in time:\n${logs.join('').slice(-3000)}`);
+		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	return {
@@ -211,6 +243,7 @@ export async function startN8n({
 		userFolder,
 		process: child,
 		logs,
-		stop: async () => await stopProcess(child, 20_000),
+		stop: async () =>
+			await stopProcess(child, shutdownSeconds ? (shutdownSeconds + 2) * 1000 : 20_000),
 	};
 }

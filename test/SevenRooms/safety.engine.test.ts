@@ -100,7 +100,7 @@ describe('rate control that follows the server', () => {
 		expect(result.outputOf('SevenRooms')).toHaveLength(sandbox.state.guests.size);
 		// It waited for the window rather than collecting 429s.
 		expect(sandbox.stats.requests['GET /guests']?.['429'] ?? 0).toBeLessThanOrEqual(1);
-	}, 120_000);
+	});
 
 	it('does not hang on a Requests per Minute below 1', async () => {
 		const result = await runWorkflow(
@@ -128,7 +128,9 @@ describe('every wait is bounded', () => {
 			{ credentialsHelper: sevenRoomsCredentials(sandbox.url) },
 		);
 		expect(result.errorOf('SevenRooms')?.message).toBe(message);
-		expect(Date.now() - started).toBeLessThan(5_000);
+		// It did not wait (not even the longest wait it allows itself, 5 minutes): half a minute is
+		// ample for one request on the busiest machine, and far from any wait it could have made.
+		expect(Date.now() - started).toBeLessThan(30_000);
 		expect(requestsTo('GET /venues/{id}') - before).toBe(1);
 	});
 

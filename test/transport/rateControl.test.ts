@@ -103,31 +103,27 @@ describe('rate control against an API limited below the setting', () => {
 		['with rate-limit headers', { rateHeaders: true, retryAfter: true }],
 		['with Retry-After only', { rateHeaders: false, retryAfter: true }],
 		['with bare 429s', { rateHeaders: false, retryAfter: false }],
-	])(
-		'settles on the API’s 30 a minute (setting 120) %s: ≤ 10 %% 429s',
-		async (_label, api) => {
-			const server = limitedApi(30, api);
-			const ms = await runSequentially([contextFor(server, 120)], 200);
-			expect(server.answers.ok).toBe(200);
-			expect(server.answers.refused).toBeLessThanOrEqual(20);
-			// And it does not crawl: 200 requests at 30 a minute take about 6.7 minutes.
-			expect(ms).toBeLessThan(12 * 60_000);
-		},
-		60_000,
-	);
+	])('settles on the API’s 30 a minute (setting 120) %s: ≤ 10 %% 429s', async (_label, api) => {
+		const server = limitedApi(30, api);
+		const ms = await runSequentially([contextFor(server, 120)], 200);
+		expect(server.answers.ok).toBe(200);
+		expect(server.answers.refused).toBeLessThanOrEqual(20);
+		// And it does not crawl: 200 requests at 30 a minute take about 6.7 minutes.
+		expect(ms).toBeLessThan(12 * 60_000);
+	});
 
 	it('has no 429 at all when the setting is the API’s limit', async () => {
 		const server = limitedApi(30);
 		await runSequentially([contextFor(server, 30)], 100);
 		expect(server.answers).toEqual({ ok: 100, refused: 0 });
-	}, 60_000);
+	});
 
 	it('keeps two queue-mode workers sharing one client inside its budget through the headers', async () => {
 		const server = limitedApi(30);
 		await runSequentially([contextFor(server, 120), contextFor(server, 120)], 100);
 		expect(server.answers.ok).toBe(200);
 		expect(server.answers.refused).toBeLessThanOrEqual(20);
-	}, 60_000);
+	});
 
 	it('waits out 429s on time, not on an attempt count, and gives up after the budget', async () => {
 		Object.assign(retryPolicy, { rateLimitBudgetMs: 5 * 60_000 });
@@ -148,7 +144,7 @@ describe('rate control against an API limited below the setting', () => {
 			await jest.advanceTimersByTimeAsync(60_000);
 		}
 		expect((settled as Error)?.message).toBe('SevenRooms rate limit reached');
-	}, 60_000);
+	});
 });
 
 describe('the Requests per Minute setting', () => {
