@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, runs in Node beside n8n, never inside it (Node modules and dev packages) */
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox } from '../sandbox/server';
