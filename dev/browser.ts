@@ -53,3 +53,43 @@ export async function signInToEditor(page: Page, n8nUrl: string): Promise<void> 
 	await page.getByRole('button', { name: /sign in/i }).click();
 	await page.waitForURL((url) => !url.pathname.includes('signin'));
 }
+
+/** A new workflow's node panel, searched for `text`; `onCanvas` runs on the empty canvas. */
+export async function searchNodePanel(
+	page: Page,
+	n8nUrl: string,
+	text: string,
+	onCanvas?: () => Promise<unknown>,
+): Promise<void> {
+	await page.goto(`${n8nUrl}/workflow/new`);
+	await page.getByText('Add first step').waitFor();
+	await onCanvas?.();
+	// The + button opens the node creator (its label below does not); then its search box, once
+	// there, instead of typing after a fixed wait, which a CI run on 2 busy cores lost.
+	await page.locator('[data-test-id="canvas-plus-button"]').click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"]');
+	await search.waitFor();
+	await search.fill(text);
+}
+
+/** Adds SevenRooms → `action` to a new workflow from the node panel. */
+export async function addSevenRoomsAction(
+	page: Page,
+	n8nUrl: string,
+	action: string,
+	{
+		onCanvas,
+		onPanel,
+	}: { onCanvas?: () => Promise<unknown>; onPanel?: () => Promise<unknown> } = {},
+): Promise<void> {
+	await searchNodePanel(page, n8nUrl, 'SevenRooms', onCanvas);
+	await page.getByText('SevenRooms', { exact: true }).first().click();
+	const actions = page.getByText(/^Actions \(\d+\)$/).first();
+	await actions.waitFor();
+	await onPanel?.();
+	// Installed from npm, the package opens on n8n's community-node details panel (Via npm,
+	// Manage, Report): its triggers, then its actions, without a search box.
+	const item = page.getByText(action, { exact: true }).first();
+	if (!(await item.isVisible())) await actions.click();
+	await item.click();
+}

@@ -4,7 +4,12 @@ import path from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { launchChromium, signInToEditor } from '../dev/browser';
+import {
+	addSevenRoomsAction,
+	launchChromium,
+	searchNodePanel,
+	signInToEditor,
+} from '../dev/browser';
 import { N8nClient, ROOT } from '../dev/n8n';
 import { credential24Data, credentialData, demoWorkflows } from '../dev/demo';
 import { startSandbox } from '../sandbox/server';
@@ -45,38 +50,6 @@ afterAll(async () => {
 const shot = async (name: string) =>
 	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
-/** A new workflow's node panel, searched for `text`; `onCanvas` runs on the empty canvas. */
-async function searchNodePanel(text: string, onCanvas?: () => Promise<unknown>) {
-	await page.goto(`${n8n.url}/workflow/new`);
-	await page.getByText('Add first step').waitFor();
-	await onCanvas?.();
-	// The + button opens the node creator (its label below does not); then its search box, once
-	// there, instead of typing after a fixed wait, which a CI run on 2 busy cores lost.
-	await page.locator('[data-test-id="canvas-plus-button"]').click();
-	const search = page.locator('[data-test-id="node-creator-search-bar"]');
-	await search.waitFor({ timeout: 30_000 });
-	await search.fill(text);
-}
-
-/** Adds SevenRooms → `action` to a new workflow from the node panel. */
-async function addSevenRoomsAction(
-	action: string,
-	{
-		onCanvas,
-		onPanel,
-	}: { onCanvas?: () => Promise<unknown>; onPanel?: () => Promise<unknown> } = {},
-) {
-	await searchNodePanel('SevenRooms', onCanvas);
-	await page.getByText('SevenRooms', { exact: true }).first().click();
-	await page.getByText('Actions (25)').waitFor();
-	await onPanel?.();
-	// Installed from npm, the package opens on n8n's community-node details panel (Via npm,
-	// Manage, Report): its triggers, then its actions, without a search box.
-	const item = page.getByText(action, { exact: true }).first();
-	if (!(await item.isVisible())) await page.getByText('Actions (25)').click();
-	await item.click();
-}
-
 /** The names the node panel lists (a trigger with events loses " Trigger" there). */
 const panelNames = async () =>
 	(await page.locator('[data-test-id="node-creator-item-name"]').allInnerTexts()).map((name) =>
@@ -89,7 +62,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 		// The sign-in page's session probe answers 401 before login: not ours.
 		consoleErrors.length = 0;
 
-		await addSevenRoomsAction('Create a guest', {
+		await addSevenRoomsAction(page, n8n.url, 'Create a guest', {
 			onCanvas: () => shot('0-new-workflow'),
 			onPanel: () => shot('1-node-creator'),
 		});
@@ -209,7 +182,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 			['audience', 'audience'],
 			['sevenrooms audience', 'sevenrooms-audience'],
 		]) {
-			await searchNodePanel(text);
+			await searchNodePanel(page, n8n.url, text);
 			// n8n lists a trigger with events without " Trigger": the Poll Trigger is "SevenRooms Poll".
 			await page.getByText('SevenRooms Poll', { exact: true }).first().waitFor({ timeout: 15_000 });
 			expect({ text, names: await panelNames() }).toEqual({
@@ -218,12 +191,12 @@ describe('the SevenRooms node in the n8n editor', () => {
 			});
 			await shot(`7-search-${name}`);
 		}
-		await searchNodePanel('reservation');
+		await searchNodePanel(page, n8n.url, 'reservation');
 		await page.getByText('SevenRooms', { exact: true }).first().waitFor({ timeout: 15_000 });
 
 		// The SevenRooms entry lists the webhook trigger's events and the node's actions under the
 		// trigger's description (n8n merges them by name): it speaks of both.
-		await searchNodePanel('SevenRooms');
+		await searchNodePanel(page, n8n.url, 'SevenRooms');
 		await page.getByText('SevenRooms', { exact: true }).first().click();
 		await page.getByText('Actions (25)').waitFor();
 		const description = page.getByText(/^Starts a workflow when a SevenRooms reservation/).first();
@@ -234,7 +207,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 
 	it('says what Map Automatically does, matches guests on Email and Phone by name, and leaves an empty Preferences (JSON) unmarked', async () => {
 		await signInToEditor(page, n8n.url);
-		await addSevenRoomsAction('Create or update a guest');
+		await addSevenRoomsAction(page, n8n.url, 'Create or update a guest');
 
 		// Match Guests On shows the field's name, as the list it is chosen from does.
 		const chips = page.locator('[data-test-id="resource-mapper-container"] .el-tag');
