@@ -87,6 +87,10 @@ it('keeps delivering after the sandbox and n8n start again; SIGTERM and SIGINT t
 	expect(demo.output()).not.toContain('did not subscribe');
 	expect(await subscriptions()).toEqual([['reservation.created']]);
 	expect(existsSync(path.join(FOLDER, 'n8n.log'))).toBe(true);
+	// The concierge's MCP URL, for the user to paste into an MCP client.
+	expect(demo.output()).toMatch(
+		/MCP server: +http:\/\/127\.0\.0\.1:\d+\/mcp\/sevenrooms-concierge /,
+	);
 	// n8n, MailDev (the sandbox runs in the demo's own process).
 	expect(demo.processes.length).toBeGreaterThanOrEqual(2);
 

@@ -5,6 +5,7 @@ import type { Sandbox } from '../sandbox/server';
 import { sandboxClient } from '../dev/sandboxClient';
 import { demoWorkflows } from '../dev/demo';
 import { N8nClient } from '../dev/n8n';
+import { listenOnNetwork } from '../dev/networkListener';
 import { outboxItems } from '../dev/outbox';
 import { until } from '../dev/until';
 import { ownWebhookIds, sharedN8n } from './shared';
@@ -108,6 +109,25 @@ describe('the installed package in n8n 1.123.81 (the last 1.x)', () => {
 		const wrongId = await client.createCredential('Wrong secret', CREDENTIAL_TYPE, wrongData);
 		const bad = await client.testCredential(wrongId, 'Wrong secret', CREDENTIAL_TYPE, wrongData);
 		expect(bad.status).toBe('Error');
+	});
+
+	it('refuses plain http to another host in the credential test, however http is spelled', async () => {
+		const listener = await listenOnNetwork();
+		try {
+			const result = await client.testCredential(
+				credentialId,
+				'SevenRooms sandbox',
+				CREDENTIAL_TYPE,
+				{
+					...credentialData,
+					baseUrl: `ht\ttp://${listener.host}`,
+				},
+			);
+			expect(result.status).toBe('Error');
+			expect(listener.received).toEqual([]);
+		} finally {
+			await listener.close();
+		}
 	});
 
 	it('syncs guests once however often it runs (Create or Update, E.164 phones)', async () => {
