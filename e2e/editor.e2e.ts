@@ -25,6 +25,7 @@ let sandbox: Sandbox;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
+const OAUTH2_CREDENTIAL = 'SevenRooms sandbox';
 
 beforeAll(async () => {
 	mkdirSync(SCREENSHOTS, { recursive: true });
@@ -32,6 +33,12 @@ beforeAll(async () => {
 	n8n = await sharedN8n('n8n');
 	client = new N8nClient(n8n.url);
 	await client.signIn();
+	// An OAuth2 API credential to choose in the nodes, whatever other files have made.
+	await client.createCredential(
+		OAUTH2_CREDENTIAL,
+		'sevenRoomsOAuth2Api',
+		credentialData(sandbox.url),
+	);
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	// Every wait for the editor is for something that comes: bounded against a hang, not timed.
@@ -49,6 +56,20 @@ afterAll(async () => {
 
 const shot = async (name: string) =>
 	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+
+/**
+ * Chooses the OAuth2 API's sandbox credential in the open node. n8n gives a new node a SevenRooms
+ * credential of this shared n8n, which may be another file's API 2.4 one (its guests have other
+ * fields, its form other settings); the field list and a new credential follow the one chosen.
+ */
+async function chooseOAuth2Credential() {
+	await page.locator('[data-test-id="node-credentials-select"]').click();
+	await page
+		.locator('.el-select-dropdown__item:visible')
+		.filter({ has: page.getByText(OAUTH2_CREDENTIAL, { exact: true }) })
+		.first()
+		.click();
+}
 
 /** The names the node panel lists (a trigger with events loses " Trigger" there). */
 const panelNames = async () =>
@@ -86,17 +107,11 @@ describe('the SevenRooms node in the n8n editor', () => {
 		}
 		await shot('2-guest-create');
 
-		// A fresh n8n offers "Connect to SevenRooms". This one is shared with other test files, and
-		// n8n picks a SevenRooms credential one of them made: a new one is then made from the list,
-		// as a user who has one already does. The same form either way.
-		const connect = page.getByText('Connect to SevenRooms');
-		const credentials = page.locator('[data-test-id="node-credentials-select"]');
-		await connect.or(credentials).first().waitFor();
-		if (await connect.isVisible()) await connect.click();
-		else {
-			await credentials.click();
-			await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
-		}
+		// This n8n has SevenRooms credentials (its own, other files'), so n8n gives the node one: a
+		// new one is made from the list, as a user who has one already does, of the API chosen.
+		await chooseOAuth2Credential();
+		await page.locator('[data-test-id="node-credentials-select"]').click();
+		await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
 		// Where the API is comes first, then who the client is, top to bottom.
 		const tops: number[] = [];
 		for (const label of [
@@ -208,6 +223,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 	it('says what Map Automatically does, matches guests on Email and Phone by name, and leaves an empty Preferences (JSON) unmarked', async () => {
 		await signInToEditor(page, n8n.url);
 		await addSevenRoomsAction(page, n8n.url, 'Create or update a guest');
+		await chooseOAuth2Credential();
 
 		// Match Guests On shows the field's name, as the list it is chosen from does.
 		const chips = page.locator('[data-test-id="resource-mapper-container"] .el-tag');
