@@ -20,7 +20,8 @@ import type { SharedN8nInfo, SharedProcess, SharedQueueModeInfo } from './setup/
  * before the first file that names it; a new group is an entry in e2e/setup/sharedInstances.ts.
  * What a file may do in a shared instance, so that the others don't notice it:
  * - its own sandbox, credentials (`signedInWithCredential`) and workflows (n8n keeps them apart
- *   by id; names may repeat);
+ *   by id; names may repeat); the editor gives a new node any SevenRooms credential of the
+ *   instance, other files' too, so a browser test chooses its own (editor.e2e.ts);
  * - outbox files only in `outbox`, its own folder;
  * - a trigger workflow it activates gets its own webhook path: `ownWebhookIds(workflow)`;
  * - n8n's output: `startupLog` (until it served), or the lines of its own executions;
