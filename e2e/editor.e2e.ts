@@ -24,6 +24,8 @@ let client: N8nClient;
 let sandbox: Sandbox;
 let browser: Browser;
 let page: Page;
+/** the OAuth2 API credential this file chooses in its nodes and gives its workflows */
+let credentialId: string;
 const consoleErrors: string[] = [];
 const OAUTH2_CREDENTIAL = 'SevenRooms sandbox';
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
 	client = new N8nClient(n8n.url);
 	await client.signIn();
 	// An OAuth2 API credential to choose in the nodes, whatever other files have made.
-	await client.createCredential(
+	credentialId = await client.createCredential(
 		OAUTH2_CREDENTIAL,
 		'sevenRoomsOAuth2Api',
 		credentialData(sandbox.url),
@@ -69,6 +71,17 @@ async function chooseOAuth2Credential() {
 		.filter({ has: page.getByText(OAUTH2_CREDENTIAL, { exact: true }) })
 		.first()
 		.click();
+}
+
+/** How far down the page each label is, in order (a label the page lacks fails the wait). */
+async function topsOf(labels: string[], timeout?: number): Promise<number[]> {
+	const tops: number[] = [];
+	for (const label of labels) {
+		const field = page.getByText(new RegExp(`^${label}`)).first();
+		await field.waitFor({ timeout });
+		tops.push((await field.boundingBox())?.y ?? Number.NaN);
+	}
+	return tops;
 }
 
 /** The names the node panel lists (a trigger with events loses " Trigger" there). */
@@ -113,18 +126,13 @@ describe('the SevenRooms node in the n8n editor', () => {
 		await page.locator('[data-test-id="node-credentials-select"]').click();
 		await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
 		// Where the API is comes first, then who the client is, top to bottom.
-		const tops: number[] = [];
-		for (const label of [
+		const tops = await topsOf([
 			'Environment',
 			'Client ID',
 			'Client Secret',
 			'Custom Scopes',
 			'Requests per Minute',
-		]) {
-			const field = page.getByText(new RegExp(`^${label}`)).first();
-			await field.waitFor();
-			tops.push((await field.boundingBox())?.y ?? Number.NaN);
-		}
+		]);
 		expect(tops).toEqual([...tops].sort((a, b) => a - b));
 		await shot('3-credential-form');
 
@@ -135,11 +143,6 @@ describe('the SevenRooms node in the n8n editor', () => {
 	});
 
 	it('opens every demo workflow, shows subtitles in user words, and fetches a test event from an active poll trigger', async () => {
-		const credentialId = await client.createCredential(
-			'SevenRooms sandbox',
-			'sevenRoomsOAuth2Api',
-			credentialData(sandbox.url),
-		);
 		const credentialId24 = await client.createCredential(
 			'SevenRooms sandbox (API 2.4)',
 			'sevenRoomsApi',
@@ -263,11 +266,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 		await signInToEditor(page, n8n.url);
 		const forms = {
 			oauth2: {
-				id: await client.createCredential(
-					'SevenRooms (form order)',
-					'sevenRoomsOAuth2Api',
-					credentialData(sandbox.url),
-				),
+				id: credentialId,
 				labels: ['Allowed HTTP Request Domains', 'Environment', 'Client ID', 'Requests per Minute'],
 			},
 			api24: {
@@ -281,12 +280,7 @@ describe('the SevenRooms node in the n8n editor', () => {
 		};
 		for (const [name, { id, labels }] of Object.entries(forms)) {
 			await page.goto(`${n8n.url}/home/credentials/${id}`);
-			const tops: number[] = [];
-			for (const label of labels) {
-				const field = page.getByText(new RegExp(`^${label}`)).first();
-				await field.waitFor({ timeout: 30_000 });
-				tops.push((await field.boundingBox())?.y ?? Number.NaN);
-			}
+			const tops = await topsOf(labels, 30_000);
 			expect({ name, tops }).toEqual({ name, tops: [...tops].sort((a, b) => a - b) });
 			await shot(`12-credential-${name}`);
 		}
