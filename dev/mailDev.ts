@@ -38,6 +38,11 @@ export interface MailDevOptions {
 	mailDirectory?: string;
 }
 
+/** Every email in the MailDev inbox served at `url` (its web address). */
+export async function emailsIn(url: string): Promise<MailDevEmail[]> {
+	return (await (await fetch(`${url}/email`)).json()) as MailDevEmail[];
+}
+
 export async function startMailDev({
 	smtpPort,
 	webPort,
@@ -75,7 +80,7 @@ export async function startMailDev({
 	return {
 		url,
 		smtpPort: smtp,
-		emails: async () => (await (await fetch(`${url}/email`)).json()) as MailDevEmail[],
+		emails: async () => await emailsIn(url),
 		stop: async () => await stopProcess(child, 5_000),
 	};
 }

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { N8nClient, ROOT } from '../dev/n8n';
 import { sandboxClient } from '../dev/sandboxClient';
 import { until } from '../dev/until';
-import type { MailDevEmail } from '../dev/mailDev';
+import { emailsIn } from '../dev/mailDev';
 import { runNpmScript } from './npmScript';
 import type { RunningScript } from './npmScript';
 
@@ -69,8 +69,8 @@ async function birthdayGuest(email: string) {
 }
 
 const emailTo = async (address: string) =>
-	((await (await fetch(`http://127.0.0.1:${PORTS.inbox}/email`)).json()) as MailDevEmail[]).find(
-		(email) => email.to.some((to) => to.address === address),
+	(await emailsIn(`http://127.0.0.1:${PORTS.inbox}`)).find((email) =>
+		email.to.some((to) => to.address === address),
 	);
 
 /** The sandbox's webhook subscriptions: the reservation workflow's one, for new reservations. */
