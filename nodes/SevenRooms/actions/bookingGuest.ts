@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toE164 } from '../helpers/phone';
-import { checkedId, idParameter } from '../shared/validation';
+import { checkedId, idParameter, wholeNumber } from '../shared/validation';
 import { filledByModel } from './tool';
 
 /** How many come (a booking, a waitlist entry): typed, mapped, or in the tool variant told by the model. */
@@ -19,6 +19,15 @@ export const partySizeProperties: INodeProperties[] = filledByModel(
 	'How many guests, children included',
 	{ type: 'number' },
 );
+
+/** The party size typed or told for the item: a whole number of at least 1, or an item error. */
+export const partySizeOf = (context: IExecuteFunctions, itemIndex: number): number =>
+	wholeNumber(
+		context.getNode(),
+		itemIndex,
+		'Party Size',
+		context.getNodeParameter('partySize', itemIndex),
+	);
 
 /** "Who is it for": an existing guest by ID, or a new guest SevenRooms matches by email or phone. */
 export const bookingGuestProperties: INodeProperties[] = [

@@ -10,7 +10,7 @@ import { collection, venueLocator } from '../../shared/descriptions';
 import { nodeErrorOf } from '../../transport';
 import { idParameter, wholeNumber } from '../../shared/validation';
 import { filledByModel } from '../tool';
-import { partySizeProperties } from '../bookingGuest';
+import { partySizeOf, partySizeProperties } from '../bookingGuest';
 import { isTooLarge, largestTable, nothingFree, retold, tooLarge } from './freeTimes';
 
 const properties: INodeProperties[] = [
@@ -109,12 +109,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const venueId = idParameter(this, 'venue', 'Venue', itemIndex);
 	const date = dateOf(this, itemIndex);
-	const partySize = wholeNumber(
-		node,
-		itemIndex,
-		'Party Size',
-		this.getNodeParameter('partySize', itemIndex),
-	);
+	const partySize = partySizeOf(this, itemIndex);
 	const earliest = clockOf(this, 'earliestTime', 'Earliest Time', itemIndex);
 	const latest = clockOf(this, 'latestTime', 'Latest Time', itemIndex);
 	const [from, to] = [earliest?.hhmm, latest?.hhmm];

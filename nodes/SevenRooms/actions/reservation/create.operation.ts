@@ -21,6 +21,7 @@ import {
 	bookingGuestBody,
 	bookingGuestOf,
 	bookingGuestProperties,
+	partySizeOf,
 	partySizeProperties,
 } from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
@@ -119,12 +120,7 @@ function booking(context: IExecuteFunctions, itemIndex: number, defaultCountry: 
 		};
 	}
 	return {
-		partySize: wholeNumber(
-			node,
-			itemIndex,
-			'Party Size',
-			context.getNodeParameter('partySize', itemIndex),
-		),
+		partySize: partySizeOf(context, itemIndex),
 		startTime: context.getNodeParameter('startTime', itemIndex),
 		guest: bookingGuestBody(context, itemIndex, defaultCountry),
 		fields: reservationFieldsBody(

@@ -11,7 +11,12 @@ import {
 	venueLocator,
 } from '../../shared/descriptions';
 import { wholeNumber } from '../../shared/validation';
-import { bookingGuestBody, bookingGuestProperties, partySizeProperties } from '../bookingGuest';
+import {
+	bookingGuestBody,
+	bookingGuestProperties,
+	partySizeOf,
+	partySizeProperties,
+} from '../bookingGuest';
 import { idempotencyKeyFor } from '../idempotency';
 
 export const description = updateDisplayOptions(
@@ -61,12 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const partySize = wholeNumber(
-		node,
-		itemIndex,
-		'Party Size',
-		this.getNodeParameter('partySize', itemIndex),
-	);
+	const partySize = partySizeOf(this, itemIndex);
 	const guest = bookingGuestBody(this, itemIndex, defaultPhoneCountry(node, options, itemIndex));
 	const quotedWaitMinutes =
 		fields.quotedWaitMinutes !== undefined
